@@ -1,0 +1,79 @@
+//! The testee side of the conformance protocol (conformance/protocol.md).
+//!
+//! One request per stdin line: `{"id": 17, "type_name": "EventKind", "input": "<JSON text>"}`.
+//! One response per request, in order, on stdout: `{"id": 17, "output": "..."}`,
+//! `{"id": 17, "error": "..."}` or `{"id": 17, "skipped": "..."}`. End of input ends the testee.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::io::{self, BufRead, Write};
+
+/// What a testee answers for one request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Output(String),
+    Error(String),
+    Skipped(String),
+}
+
+#[derive(Deserialize)]
+struct Request {
+    id: serde_json::Value,
+    type_name: String,
+    input: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Answer {
+    Output(String),
+    Error(String),
+    Skipped(String),
+}
+
+#[derive(Serialize)]
+struct Response {
+    id: serde_json::Value,
+    #[serde(flatten)]
+    answer: Answer,
+}
+
+/// Parses `input` as `T` with serde_json and writes it back: the whole serde verdict.
+pub fn round_trip<T: DeserializeOwned + Serialize>(input: &str) -> Outcome {
+    match serde_json::from_str::<T>(input) {
+        Ok(value) => match serde_json::to_string(&value) {
+            Ok(text) => Outcome::Output(text),
+            Err(err) => Outcome::Error(format!("serialize: {err}")),
+        },
+        Err(err) => Outcome::Error(err.to_string()),
+    }
+}
+
+/// Runs the protocol loop until end of input; `handle` maps (type_name, input) to an outcome.
+pub fn serve(handle: impl Fn(&str, &str) -> Outcome) -> io::Result<()> {
+    let stdin = io::stdin();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for line in stdin.lock().lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let request: Request = serde_json::from_str(&line)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("bad request line: {e}")))?;
+        let answer = match handle(&request.type_name, &request.input) {
+            Outcome::Output(s) => Answer::Output(s),
+            Outcome::Error(s) => Answer::Error(s),
+            Outcome::Skipped(s) => Answer::Skipped(s),
+        };
+        let response = Response { id: request.id, answer };
+        serde_json::to_writer(&mut out, &response)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// The answer for a type this testee does not implement.
+pub fn not_implemented(type_name: &str) -> Outcome {
+    Outcome::Skipped(format!("type {type_name} is not implemented by this testee"))
+}

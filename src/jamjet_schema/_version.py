@@ -1,0 +1,3 @@
+"""The package version; it follows the schema version (see schema/)."""
+
+__version__ = "1.0.0"
