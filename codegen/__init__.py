@@ -1,0 +1,1 @@
+"""The jamjet-schema code generator: schema -> wire model -> one emitter per language."""

@@ -1,0 +1,42 @@
+"""Runs the stages in order: load -> build the model -> every emitter -> files on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from codegen.build_model import build_model
+from codegen.emit import rust
+from codegen.load import load_schema
+from codegen.model import WireModel
+
+REPO = Path(__file__).resolve().parents[1]
+SCHEMA = Path("schema/event.schema.json")
+
+Emitter = Callable[[WireModel], dict[str, str]]
+EMITTERS: list[Emitter] = [rust.emit]
+
+
+def load_model(schema: Path = SCHEMA, repo: Path = REPO) -> WireModel:
+    return build_model(load_schema(repo / schema), schema.as_posix())
+
+
+def render(model: WireModel) -> dict[str, str]:
+    """Every generated file, by path relative to the repository root."""
+    files: dict[str, str] = {}
+    for emitter in EMITTERS:
+        files.update(emitter(model))
+    return files
+
+
+def write(files: dict[str, str], repo: Path = REPO) -> list[str]:
+    """Writes the files that changed; returns their paths."""
+    changed = []
+    for rel, text in sorted(files.items()):
+        path = repo / rel
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        changed.append(rel)
+    return changed

@@ -1,0 +1,13 @@
+//! Testee over the generated crate (generated/rust): registered as `rust`, the judge.
+
+use jamjet_schema::{Event, EventKind, ProvenanceMetadata};
+use jamjet_testee::{not_implemented, round_trip, serve};
+
+fn main() -> std::io::Result<()> {
+    serve(|type_name, input| match type_name {
+        "Event" => round_trip::<Event>(input),
+        "EventKind" => round_trip::<EventKind>(input),
+        "ProvenanceMetadata" => round_trip::<ProvenanceMetadata>(input),
+        other => not_implemented(other),
+    })
+}
