@@ -49,6 +49,18 @@ pub fn round_trip<T: DeserializeOwned + Serialize>(input: &str) -> Outcome {
     }
 }
 
+/// Parses `input` as `T` and answers with `f` of it as JSON: for accessors such as
+/// `EventKind::node_id`, which the protocol exposes as the type name `EventKind.node_id`.
+pub fn answer<T: DeserializeOwned, R: Serialize>(input: &str, f: impl Fn(&T) -> R) -> Outcome {
+    match serde_json::from_str::<T>(input) {
+        Ok(value) => match serde_json::to_string(&f(&value)) {
+            Ok(text) => Outcome::Output(text),
+            Err(err) => Outcome::Error(format!("serialize: {err}")),
+        },
+        Err(err) => Outcome::Error(err.to_string()),
+    }
+}
+
 /// Runs the protocol loop until end of input; `handle` maps (type_name, input) to an outcome.
 pub fn serve(handle: impl Fn(&str, &str) -> Outcome) -> io::Result<()> {
     let stdin = io::stdin();

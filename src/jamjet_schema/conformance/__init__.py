@@ -1,0 +1,1 @@
+"""The conformance kit: the testee protocol client, the corpus and its runner."""
