@@ -1,0 +1,36 @@
+"""The `jamjet-schema` command. Each subcommand lives in jamjet_schema/commands/<name>.py
+and registers itself through `register(subparsers)`; this module only wires them up."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from jamjet_schema._version import __version__
+
+# Subcommand modules, in the order `--help` lists them.
+COMMANDS = ["testee"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jamjet-schema",
+        description="The wire contract of the JamJet event log.",
+    )
+    parser.add_argument("--version", action="version", version=f"jamjet-schema {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"jamjet_schema.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

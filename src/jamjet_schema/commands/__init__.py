@@ -1,0 +1,1 @@
+"""Subcommands of `jamjet-schema`, one module each (see jamjet_schema/cli.py)."""
