@@ -63,7 +63,9 @@ def snake_case(name: str) -> str:
 def build_model(schema: Schema, schema_path: str) -> WireModel:
     defs: dict[str, Schema] = schema.get("$defs", {})
     root = _ref_name(schema, "")
-    scalars = {name: _scalar_of(d, f"/$defs/{name}") for name, d in defs.items() if "x-rust-type" in d}
+    scalars = {
+        name: _scalar_of(d, f"/$defs/{name}") for name, d in defs.items() if "x-rust-type" in d
+    }
     builder = _Builder(defs, scalars)
     variant_defs = {
         _ref_name(branch, f"/$defs/{name}/oneOf")
@@ -145,7 +147,9 @@ class _Builder:
                 f"{pointer}/properties/{tag}", f'must be {{"const": "{wire_name}"}} and required'
             )
         if next(iter(props), None) != tag:
-            raise SchemaError(pointer, f"the tag {tag!r} must be the first property (serde writes it first)")
+            raise SchemaError(
+                pointer, f"the tag {tag!r} must be the first property (serde writes it first)"
+            )
         fields = self.fields(d, pointer, skip=tag)
         return Variant(
             name,
@@ -161,7 +165,9 @@ class _Builder:
         wire_names = d.get("enum", [])
         if [snake_case(n) for n in rust_names] != wire_names:
             raise SchemaError(pointer, "enum must list the snake_case of each x-rust-variants name")
-        return UnitEnum(name, tuple(zip(rust_names, wire_names, strict=True)), str(d.get("description", "")))
+        return UnitEnum(
+            name, tuple(zip(rust_names, wire_names, strict=True)), str(d.get("description", ""))
+        )
 
     def fields(self, d: Schema, pointer: str, skip: str | None = None) -> tuple[Field, ...]:
         required = set(d.get("required", []))
@@ -188,7 +194,9 @@ class _Builder:
         else:
             raise SchemaError(pointer, "a field that is not required needs a default or null")
         on_output = self.on_output(fs, expr, pointer)
-        return Field(name, expr, on_missing, on_output, fs.get("default"), str(fs.get("description", "")))
+        return Field(
+            name, expr, on_missing, on_output, fs.get("default"), str(fs.get("description", ""))
+        )
 
     def on_output(self, fs: Schema, expr: TypeExpr, pointer: str) -> OnOutput:
         predicate = fs.get("x-serde-skip-serializing-if")
@@ -196,7 +204,9 @@ class _Builder:
             return OnOutput.ALWAYS
         rule = SKIP_PREDICATES.get(str(predicate))
         if rule is None:
-            raise SchemaError(pointer, f"unknown skip predicate {predicate!r}; known: {sorted(SKIP_PREDICATES)}")
+            raise SchemaError(
+                pointer, f"unknown skip predicate {predicate!r}; known: {sorted(SKIP_PREDICATES)}"
+            )
         fits = OptionType if rule is OnOutput.SKIP_IF_NONE else VecType
         if not isinstance(expr, fits):
             raise SchemaError(pointer, f"{predicate} needs a field of type {fits.__name__}")
@@ -254,6 +264,11 @@ def _expect_snake_case(d: Schema, pointer: str) -> None:
 
 
 def _check_discriminator(d: Schema, tag: str, variants: list[Variant], pointer: str) -> None:
-    expected = {"propertyName": tag, "mapping": {v.wire_name: f"#/$defs/{v.name}" for v in variants}}
+    expected = {
+        "propertyName": tag,
+        "mapping": {v.wire_name: f"#/$defs/{v.name}" for v in variants},
+    }
     if d.get("discriminator") != expected:
-        raise SchemaError(f"{pointer}/discriminator", "must map every variant's tag to its def, in order")
+        raise SchemaError(
+            f"{pointer}/discriminator", "must map every variant's tag to its def, in order"
+        )

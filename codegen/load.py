@@ -44,6 +44,8 @@ def load_schema(path: Path) -> Schema:
     except jsonschema.SchemaError as err:
         pointer = "/" + "/".join(str(p) for p in err.path)
         raise SchemaError(pointer, f"not a valid Draft 2020-12 schema: {err.message}") from err
+    if not isinstance(schema, dict):
+        raise SchemaError("", "the schema must be a JSON object")
     check_vocabulary(schema)
     return schema
 

@@ -225,9 +225,11 @@ class WireModel:
         while True:
             if isinstance(expr, BoxType):
                 expr = expr.inner
-            elif isinstance(expr, NamedType) and isinstance(self.decl(expr.name), Alias | Newtype):
-                target = self.decl(expr.name)
-                expr = target.target if isinstance(target, Alias) else target.inner
+                continue
+            target = self.decl(expr.name) if isinstance(expr, NamedType) else None
+            if isinstance(target, Alias):
+                expr = target.target
+            elif isinstance(target, Newtype):
+                expr = target.inner
             else:
                 return expr
-

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from codegen.build_model import build_model
-from codegen.emit import rust
+from codegen.emit import rust, writer_schema
 from codegen.load import load_schema
 from codegen.model import WireModel
 
@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 SCHEMA = Path("schema/event.schema.json")
 
 Emitter = Callable[[WireModel], dict[str, str]]
-EMITTERS: list[Emitter] = [rust.emit]
+EMITTERS: list[Emitter] = [rust.emit, writer_schema.emit]
 
 
 def load_model(schema: Path = SCHEMA, repo: Path = REPO) -> WireModel:
@@ -27,6 +27,15 @@ def render(model: WireModel) -> dict[str, str]:
     for emitter in EMITTERS:
         files.update(emitter(model))
     return files
+
+
+def stale(files: dict[str, str], repo: Path = REPO) -> list[str]:
+    """The generated files whose text on disk differs from what the model gives."""
+    return [
+        rel
+        for rel, text in sorted(files.items())
+        if not (repo / rel).exists() or (repo / rel).read_text(encoding="utf-8") != text
+    ]
 
 
 def write(files: dict[str, str], repo: Path = REPO) -> list[str]:

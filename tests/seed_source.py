@@ -86,8 +86,9 @@ def read_seed(path: Path = SEED) -> SeedSource:
         if current.kind == "enum" and variant is None:
             opened = _VARIANT_OPEN.match(line)
             unit = _VARIANT_UNIT.match(line)
-            name = (opened or unit).group(1) if (opened or unit) else None
-            if name is not None:
+            found = opened or unit
+            if found is not None:
+                name = found.group(1)
                 current.variants[name] = []
                 current.variant_docs[name] = " ".join(doc)
                 variant = current.variants[name] if opened else None

@@ -73,7 +73,9 @@ class _OwnerCases:
         self.values, self.type_name, self.prefix, self.owner = values, type_name, prefix, owner
         self.full = values.members(owner, full=True)
 
-    def case(self, suffix: str, rule: str, description: str, text: str, expected: str | None) -> Case:
+    def case(
+        self, suffix: str, rule: str, description: str, text: str, expected: str | None
+    ) -> Case:
         return Case(f"{self.prefix}.{suffix}", self.type_name, rule, description, text, expected)
 
     def with_members(self, given: dict[str, Val], **kw: bool) -> str:
@@ -83,16 +85,40 @@ class _OwnerCases:
         for full in (False, True):
             doc = self.values.document(self.owner, full)
             name = "full" if full else "minimal"
-            yield self.case(name, "required-field", f"the {name} document is canonical", doc.input, doc.canonical)
+            yield self.case(
+                name,
+                "required-field",
+                f"the {name} document is canonical",
+                doc.input,
+                doc.canonical,
+            )
         expected = canonical(self.owner, self.full)
         extra = {**self.full, "zz_unknown": Val("[1,{}]", "")}
-        yield self.case("unknown-field", "unknown-field", "an unknown member is ignored", self.with_members(extra), expected)
+        yield self.case(
+            "unknown-field",
+            "unknown-field",
+            "an unknown member is ignored",
+            self.with_members(extra),
+            expected,
+        )
         doubled = self.with_members(self.full)[:-1] + ',"zz_unknown":1,"zz_unknown":2}'
-        yield self.case("unknown-field-twice", "duplicate-field", "an unknown member given twice is ignored", doubled, expected)
+        yield self.case(
+            "unknown-field-twice",
+            "duplicate-field",
+            "an unknown member given twice is ignored",
+            doubled,
+            expected,
+        )
         for text, what in (("[]", "an array"), ("null", "null"), ('"x"', "a string")):
             if text == "[]" and self.owner.fields:
                 continue  # serde reads a non-empty sequence as a struct; see sequence-form
-            yield self.case(f"not-an-object.{what.split()[-1]}", "wrong-type", f"{what} is not an object", text, None)
+            yield self.case(
+                f"not-an-object.{what.split()[-1]}",
+                "wrong-type",
+                f"{what} is not an object",
+                text,
+                None,
+            )
         yield self.sequence_form(expected)
 
     def sequence_form(self, expected: str | None) -> Case:
@@ -112,23 +138,57 @@ class _OwnerCases:
         base = f"field.{f.name}"
         for name, val, rule in _valid_values(self.values, f.type):
             given = {**self.full, f.name: val}
-            yield self.case(f"{base}.valid.{name}", rule, f"{f.name} = {name}", self.with_members(given), canonical(self.owner, given))
+            yield self.case(
+                f"{base}.valid.{name}",
+                rule,
+                f"{f.name} = {name}",
+                self.with_members(given),
+                canonical(self.owner, given),
+            )
         for name, text, rule in _invalid_values(self.values, f.type):
             given = {**self.full, f.name: Val(text, "")}
-            yield self.case(f"{base}.invalid.{name}", rule, f"{f.name} = {name} is rejected", self.with_members(given), None)
+            yield self.case(
+                f"{base}.invalid.{name}",
+                rule,
+                f"{f.name} = {name} is rejected",
+                self.with_members(given),
+                None,
+            )
         yield from self.presence(f, base)
 
     def presence(self, f: Field, base: str) -> Iterator[Case]:
         without = {k: v for k, v in self.full.items() if k != f.name}
-        yield self.case(f"{base}.missing", "null-vs-omitted", f"{f.name} missing: {f.on_missing.value}", self.with_members(without), canonical(self.owner, without))
+        yield self.case(
+            f"{base}.missing",
+            "null-vs-omitted",
+            f"{f.name} missing: {f.on_missing.value}",
+            self.with_members(without),
+            canonical(self.owner, without),
+        )
         null_val = _null_value(self.values, f.type)
         given = {**self.full, f.name: null_val or Val("null", "")}
         expected = canonical(self.owner, given) if null_val else None
-        yield self.case(f"{base}.null", "null-vs-omitted", f"{f.name} = null", self.with_members(given), expected)
-        doubled = self.with_members(self.full)[:-1] + f",{json.dumps(f.name)}:{self.full[f.name].input}}}"
-        yield self.case(f"{base}.twice", "duplicate-field", f"{f.name} given twice is rejected", doubled, None)
+        yield self.case(
+            f"{base}.null",
+            "null-vs-omitted",
+            f"{f.name} = null",
+            self.with_members(given),
+            expected,
+        )
+        doubled = (
+            self.with_members(self.full)[:-1] + f",{json.dumps(f.name)}:{self.full[f.name].input}}}"
+        )
+        yield self.case(
+            f"{base}.twice", "duplicate-field", f"{f.name} given twice is rejected", doubled, None
+        )
         if self.owner.tag and f is self.owner.fields[-1]:
-            yield self.case("tag-last", "tag", "the tag may stand after the fields", self.with_members(self.full, tag_last=True), canonical(self.owner, self.full))
+            yield self.case(
+                "tag-last",
+                "tag",
+                "the tag may stand after the fields",
+                self.with_members(self.full, tag_last=True),
+                canonical(self.owner, self.full),
+            )
 
 
 def _null_value(values: Values, expr: TypeExpr) -> Val | None:
@@ -203,9 +263,21 @@ def _tag_cases(values: Values, union: TaggedUnion) -> Iterator[Case]:
         return Case(f"{union.name}.tag.{name}", union.name, "tag", description, text, None)
 
     yield case("missing", "an object without the tag is rejected", f"{{{fields_only}}}")
-    yield case("unknown", "an unknown tag is rejected", f'{{{tag}:"no_such_variant",{fields_only}}}')
-    yield case("rust-cased", "the Rust name is not the tag", f'{{{tag}:"{first.name}",{fields_only}}}')
-    yield case("upper-case", "tags are case-sensitive", f'{{{tag}:"{first.wire_name.upper()}",{fields_only}}}')
+    yield case(
+        "unknown", "an unknown tag is rejected", f'{{{tag}:"no_such_variant",{fields_only}}}'
+    )
+    yield case(
+        "rust-cased", "the Rust name is not the tag", f'{{{tag}:"{first.name}",{fields_only}}}'
+    )
+    yield case(
+        "upper-case",
+        "tags are case-sensitive",
+        f'{{{tag}:"{first.wire_name.upper()}",{fields_only}}}',
+    )
     yield case("not-a-string", "the tag must be a string", f"{{{tag}:1,{fields_only}}}")
-    yield case("twice", "the tag given twice is rejected", f'{{{tag}:"{first.wire_name}",{tag}:"{first.wire_name}",{fields_only}}}')
+    yield case(
+        "twice",
+        "the tag given twice is rejected",
+        f'{{{tag}:"{first.wire_name}",{tag}:"{first.wire_name}",{fields_only}}}',
+    )
     yield case("empty-object", "an empty object has no tag", "{}")

@@ -60,11 +60,23 @@ VALID: dict[Scalar, list[Valid]] = {
     ],
     Scalar.UUID: [
         _same("hyphenated", '"67e55044-10b1-426f-9247-bb680e5fe0c8"', "uuid"),
-        Valid("upper-case", '"67E55044-10B1-426F-9247-BB680E5FE0C8"', '"67e55044-10b1-426f-9247-bb680e5fe0c8"', "uuid"),
-        Valid("simple", '"67e5504410b1426f9247bb680e5fe0c8"', '"67e55044-10b1-426f-9247-bb680e5fe0c8"', "uuid"),
+        Valid(
+            "upper-case",
+            '"67E55044-10B1-426F-9247-BB680E5FE0C8"',
+            '"67e55044-10b1-426f-9247-bb680e5fe0c8"',
+            "uuid",
+        ),
+        Valid(
+            "simple",
+            '"67e5504410b1426f9247bb680e5fe0c8"',
+            '"67e55044-10b1-426f-9247-bb680e5fe0c8"',
+            "uuid",
+        ),
     ],
     Scalar.JSON: [
-        Valid("object", '{"b":1,"a":[true,null]}', '{"a":[true,null],"b":1}', "value-canonicalisation"),
+        Valid(
+            "object", '{"b":1,"a":[true,null]}', '{"a":[true,null],"b":1}', "value-canonicalisation"
+        ),
         _same("null", "null", "value-canonicalisation"),
         Valid("float", "1e3", "1000.0", "value-canonicalisation"),
     ],
@@ -74,7 +86,11 @@ _NOT_STRING = [Invalid("number", "1", "wrong-type"), Invalid("array", "[]", "wro
 _NOT_NUMBER = [Invalid("string", '"1"', "wrong-type"), Invalid("bool", "true", "wrong-type")]
 
 INVALID: dict[Scalar, list[Invalid]] = {
-    Scalar.STRING: [*_NOT_STRING, Invalid("object", "{}", "wrong-type"), Invalid("bool", "true", "wrong-type")],
+    Scalar.STRING: [
+        *_NOT_STRING,
+        Invalid("object", "{}", "wrong-type"),
+        Invalid("bool", "true", "wrong-type"),
+    ],
     Scalar.BOOL: [Invalid("number", "1", "wrong-type"), Invalid("string", '"true"', "wrong-type")],
     Scalar.U32: [
         *_NOT_NUMBER,

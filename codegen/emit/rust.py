@@ -89,7 +89,9 @@ def lib_rs(model: WireModel) -> str:
         elif isinstance(decl, UnitEnum):
             parts.append(unit_enum(decl))
         elif isinstance(decl, Alias):
-            parts.append(f"{doc(decl.description)}pub type {decl.name} = {rust_type(decl.target)};\n")
+            parts.append(
+                f"{doc(decl.description)}pub type {decl.name} = {rust_type(decl.target)};\n"
+            )
         else:
             parts.append(newtype(decl))
     return "\n".join(parts)
@@ -144,7 +146,9 @@ def constructor(decl: Struct) -> str:
     inits = []
     for f in decl.fields:
         fill = decl.fill_of(f.name)
-        inits.append(f"            {f.name}: {_FILLS[fill]},\n" if fill else f"            {f.name},\n")
+        inits.append(
+            f"            {f.name}: {_FILLS[fill]},\n" if fill else f"            {f.name},\n"
+        )
     return (
         f"\nimpl {decl.name} {{\n"
         f"    pub fn new({args}) -> Self {{\n        Self {{\n{''.join(inits)}        }}\n    }}\n}}\n"
@@ -154,7 +158,9 @@ def constructor(decl: Struct) -> str:
 def tagged_union(decl: TaggedUnion) -> str:
     body = []
     for v in decl.variants:
-        body.append(f"{doc(v.description, '    ')}    {v.name} {{\n{fields(v.fields, '        ', '')}    }},\n")
+        body.append(
+            f"{doc(v.description, '    ')}    {v.name} {{\n{fields(v.fields, '        ', '')}    }},\n"
+        )
     text = doc(decl.description) + derives()
     text += f'#[serde(tag = "{decl.tag}", rename_all = "snake_case")]\n'
     text += f"pub enum {decl.name} {{\n{''.join(body)}}}\n"
@@ -162,7 +168,11 @@ def tagged_union(decl: TaggedUnion) -> str:
 
 
 def node_id_accessor(decl: TaggedUnion) -> str:
-    arms = [f"            | Self::{v.name} {{ node_id, .. }}\n" for v in decl.variants if v.has_node_id_accessor]
+    arms = [
+        f"            | Self::{v.name} {{ node_id, .. }}\n"
+        for v in decl.variants
+        if v.has_node_id_accessor
+    ]
     if not arms:
         return ""
     arms[0] = arms[0].replace("            | ", "            ", 1)
@@ -188,4 +198,8 @@ def unit_enum(decl: UnitEnum) -> str:
 
 
 def newtype(decl: Newtype) -> str:
-    return doc(decl.description) + derives() + f"pub struct {decl.name}(pub {rust_type(decl.inner)});\n"
+    return (
+        doc(decl.description)
+        + derives()
+        + f"pub struct {decl.name}(pub {rust_type(decl.inner)});\n"
+    )

@@ -45,6 +45,8 @@ class ProtocolError(RuntimeError):
 class Testee:
     """A testee command line, run from `cwd`."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     command: Sequence[str]
     cwd: Path | None = None
 
@@ -74,7 +76,9 @@ class Testee:
         writer.join()
         proc.stdout.close()
         if proc.wait() != 0:
-            raise ProtocolError(f"{self.describe()} exited {proc.returncode}: {proc.stderr.read()[-2000:]}")
+            raise ProtocolError(
+                f"{self.describe()} exited {proc.returncode}: {proc.stderr.read()[-2000:]}"
+            )
         proc.stderr.close()
         return answers
 
@@ -100,11 +104,15 @@ def _read_answer(stdout: object, expected_id: int, testee: Testee) -> Outcome:
     try:
         answer = json.loads(line)
     except json.JSONDecodeError as err:
-        raise ProtocolError(f"{testee.describe()} answered a line that is not JSON: {line!r}") from err
+        raise ProtocolError(
+            f"{testee.describe()} answered a line that is not JSON: {line!r}"
+        ) from err
     if not isinstance(answer, dict) or answer.get("id") != expected_id:
         raise ProtocolError(f"{testee.describe()} answered {line!r} where id {expected_id} was due")
     kinds = [k for k in ("output", "error", "skipped") if k in answer]
     if len(kinds) != 1 or not isinstance(answer[kinds[0]], str):
-        raise ProtocolError(f"{testee.describe()} answer needs exactly one string of output/error/skipped: {line!r}")
+        raise ProtocolError(
+            f"{testee.describe()} answer needs exactly one string of output/error/skipped: {line!r}"
+        )
     verdict: Verdict = kinds[0]  # type: ignore[assignment]
     return Outcome(verdict, answer[kinds[0]])

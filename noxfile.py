@@ -1,0 +1,67 @@
+"""Sessions: regenerate, check, tests, lint, bench. `nox -l` lists them.
+
+Every session installs what it needs itself, so a fresh machine with only the
+toolchains (Python, cargo, node) can run any of them.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["check", "lint", "tests"]
+
+PYTHON = "3.11"
+
+
+def _install(session: nox.Session) -> None:
+    session.install("-e", ".[dev]")
+
+
+def _build_rust(session: nox.Session) -> None:
+    session.run("cargo", "build", "--release", "--locked", "--quiet", external=True)
+
+
+@nox.session(python=PYTHON)
+def regenerate(session: nox.Session) -> None:
+    """Schema -> model -> every emitter -> generated/ (and the Rust reference built)."""
+    _install(session)
+    session.run("python", "-m", "codegen")
+    _build_rust(session)
+
+
+@nox.session(python=PYTHON)
+def check(session: nox.Session) -> None:
+    """Fails if generated/ is not exactly what the schema gives."""
+    _install(session)
+    session.run("python", "-m", "codegen", "--check")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The whole suite: Python (pytest), the Rust reference (cargo test)."""
+    _install(session)
+    _build_rust(session)
+    session.run("cargo", "test", "--release", "--locked", "--quiet", external=True)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff, mypy --strict on hand-written Python, clippy on the Rust workspace."""
+    _install(session)
+    session.run("ruff", "check", ".")
+    session.run("mypy")
+    session.run(
+        "cargo",
+        "clippy",
+        "--release",
+        "--locked",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+        external=True,
+    )
