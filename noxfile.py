@@ -25,17 +25,20 @@ def _build_rust(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def regenerate(session: nox.Session) -> None:
-    """Schema -> model -> every emitter -> generated/ (and the Rust reference built)."""
+    """Schema -> model -> every emitter -> generated/; then the corpus, as the reference answers."""
     _install(session)
     session.run("python", "-m", "codegen")
     _build_rust(session)
+    session.run("python", "-m", "codegen.corpus")
 
 
 @nox.session(python=PYTHON)
 def check(session: nox.Session) -> None:
-    """Fails if generated/ is not exactly what the schema gives."""
+    """Fails if generated/ or the corpus is not exactly what the schema and the reference give."""
     _install(session)
     session.run("python", "-m", "codegen", "--check")
+    _build_rust(session)
+    session.run("python", "-m", "codegen.corpus", "--check")
 
 
 @nox.session(python=PYTHON)

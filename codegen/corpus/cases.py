@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codegen.corpus.samples import INVALID, VALID
 from codegen.corpus.values import NONE, Owner, Val, Values, canonical, input_object
@@ -39,6 +39,8 @@ class Case:
     input: str
     expected: str | None  # the canonical output, or None when serde rejects
     implementation_defined: bool = False
+    variant: str | None = None  # the variant's wire name, for the coverage report
+    field: str | None = None
 
 
 def all_cases(model: WireModel) -> list[Case]:
@@ -65,7 +67,11 @@ def _check_unique(cases: list[Case]) -> None:
 
 def _owner_cases(values: Values, type_name: str, prefix: str, owner: Owner) -> list[Case]:
     gen = _OwnerCases(values, type_name, prefix, owner)
-    return [*gen.whole(), *(c for f in owner.fields for c in gen.field(f))]
+    variant = owner.tag[1] if owner.tag else None
+    out = [replace(c, variant=variant) for c in gen.whole()]
+    for f in owner.fields:
+        out += [replace(c, variant=variant, field=f.name) for c in gen.field(f)]
+    return out
 
 
 class _OwnerCases:

@@ -1,0 +1,47 @@
+"""`python -m codegen.corpus [--check]`: record the conformance corpus from the Rust reference.
+
+Needs the reference built (`cargo build --release`). With --check, writes nothing and
+fails if any fixture file differs from what the reference answers today.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+
+from codegen.corpus.record import ROOT, record
+from codegen.pipeline import REPO, load_model, stale, write
+from jamjet_schema.conformance.testee import Testee
+
+
+def reference() -> Testee:
+    registry = json.loads((REPO / "conformance" / "testees.json").read_text(encoding="utf-8"))
+    return Testee(tuple(shlex.split(registry["rust"]["command"])), cwd=REPO)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m codegen.corpus", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="fail on drift instead of writing")
+    args = parser.parse_args()
+    files = record(load_model(), reference())
+    if args.check:
+        drift = stale(files)
+        orphans = sorted(
+            {p.relative_to(REPO).as_posix() for p in (REPO / ROOT).rglob("*.json")} - set(files)
+        )
+        for rel in [*drift, *orphans]:
+            print(f"stale: {rel}", file=sys.stderr)
+        if drift or orphans:
+            print("the corpus is out of date: run `nox -s regenerate` and commit", file=sys.stderr)
+            return 1
+        print(f"the corpus is current ({len(files)} files)")
+        return 0
+    changed = write(files)
+    print(f"corpus: {len(files)} files, {len(changed)} changed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Stage after the emitters: ask the Rust reference about every case and write the corpus.
+
+The reference's answer is the expectation; nothing here is typed in by hand. Cases
+whose predictions exist (cases.py) are checked against the same answers by the test
+suite, so a wrong prediction and a wrong reference cannot agree silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from codegen.corpus.cases import Case, all_cases
+from codegen.corpus.edge_cases import edge_cases
+from codegen.model import Struct, TaggedUnion, WireModel
+from jamjet_schema.conformance.testee import Outcome, Request, Testee
+
+ROOT = "conformance/fixtures"
+RULES = (
+    "tag", "snake-case", "required-field", "null-vs-omitted", "default", "unknown-field",
+    "duplicate-field", "wrong-type", "integer-width", "float-format", "timestamp", "uuid",
+    "value-canonicalisation", "unicode-escapes", "nesting-depth", "json-syntax", "sequence-form",
+    "evolution",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Recorded:
+    case: Case
+    outcome: Outcome
+    tier: str
+
+    def fixture(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": f"{self.tier}.{self.case.id}",
+            "description": self.case.description,
+            "rule": self.case.rule,
+            "type_name": self.case.type_name,
+        }
+        covers = {
+            k: v for k, v in (("variant", self.case.variant), ("field", self.case.field)) if v
+        }
+        if covers:
+            out["covers"] = covers
+        out["class"] = self.klass
+        out["input"] = self.case.input
+        key = "output" if self.outcome.accepted else "serde_error"
+        out[key] = self.outcome.text
+        return out
+
+    @property
+    def klass(self) -> str:
+        if not self.outcome.accepted:
+            return "rejected"
+        return "canonical" if self.outcome.text == self.case.input else "accepted"
+
+
+def corpus_cases(model: WireModel) -> list[Case]:
+    return all_cases(model) + edge_cases(model)
+
+
+def record(model: WireModel, reference: Testee) -> dict[str, str]:
+    """Every fixture file of the corpus, by path relative to the repository root."""
+    cases = corpus_cases(model)
+    outcomes = reference.run([Request(c.type_name, c.input) for c in cases])
+    skipped = [c.id for c, o in zip(cases, outcomes, strict=True) if o.verdict == "skipped"]
+    if skipped:
+        raise RuntimeError(f"the reference skipped cases: {skipped[:5]}")
+    recorded = [Recorded(c, o, _tier(c, o)) for c, o in zip(cases, outcomes, strict=True)]
+    files = {
+        path: _file_text(desc, tier, group)
+        for path, (desc, tier, group) in _groups(recorded).items()
+    }
+    files[f"{ROOT}/manifest.json"] = _dump(manifest(model))
+    return files
+
+
+def _tier(case: Case, outcome: Outcome) -> str:
+    if case.implementation_defined or _inexact_float(case, outcome):
+        return "implementation-defined"
+    return "required"
+
+
+def _inexact_float(case: Case, outcome: Outcome) -> bool:
+    """serde_json's default float parser is not correctly rounded for some long inputs.
+
+    Such cases record what serde does, but other languages' correctly rounded parsers
+    may differ, so they are implementation-defined rather than required.
+    """
+    if case.rule != "float-format" or not outcome.accepted:
+        return False
+    written = json.loads(outcome.text)
+    given = json.loads(case.input)
+    return any(
+        isinstance(given[k], float | int) and float(given[k]) != float(written[k])
+        for k in given
+        if k in written and isinstance(written[k], float)
+    )
+
+
+def _groups(recorded: Sequence[Recorded]) -> dict[str, tuple[str, str, list[Recorded]]]:
+    groups: dict[str, tuple[str, str, list[Recorded]]] = {}
+    members: dict[str, list[Recorded]] = defaultdict(list)
+    for r in recorded:
+        path, description = _place(r)
+        members[path].append(r)
+        groups[path] = (description, r.tier, members[path])
+    return dict(sorted(groups.items()))
+
+
+def _place(r: Recorded) -> tuple[str, str]:
+    c = r.case
+    if r.tier == "implementation-defined":
+        return f"{ROOT}/implementation-defined/{c.rule}.json", _TIER_GROUPS[c.rule]
+    if c.rule in _WIRE_RULES and c.id.count(f".{c.rule}.") == 1:
+        return (
+            f"{ROOT}/required/wire/{c.rule}.json",
+            f"Wire rule {c.rule}, one edge value at a time",
+        )
+    if c.variant:
+        return (
+            f"{ROOT}/required/{c.type_name}/{c.variant}.json",
+            f"{c.type_name} variant {c.variant}: the whole document and every field",
+        )
+    if ".tag." in c.id:
+        return f"{ROOT}/required/{c.type_name}/tag.json", f"{c.type_name}: the internal tag `type`"
+    if c.rule == "json-syntax":
+        return f"{ROOT}/required/wire/json-syntax.json", "JSON text as serde_json reads it"
+    return (
+        f"{ROOT}/required/{c.type_name}/{c.type_name}.json",
+        f"{c.type_name}: the whole document and every field",
+    )
+
+
+_WIRE_RULES = {
+    "float-format",
+    "integer-width",
+    "timestamp",
+    "uuid",
+    "value-canonicalisation",
+    "unicode-escapes",
+    "nesting-depth",
+}
+_TIER_GROUPS = {
+    "sequence-form": "serde reads a struct (or a variant, tag first) from an array of its fields in declaration order; other implementations may reject it",
+    "float-format": "serde_json's default float parser is not correctly rounded on these inputs; a correctly rounded parser differs in the last bit",
+}
+
+
+def _file_text(description: str, tier: str, group: list[Recorded]) -> str:
+    return _dump({"description": description, "tier": tier, "cases": [r.fixture() for r in group]})
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=True) + "\n"
+
+
+def manifest(model: WireModel) -> dict[str, Any]:
+    """Every type, variant, field and rule, so coverage can name what no fixture pins."""
+    types: dict[str, Any] = {
+        s.name: {"fields": [f.name for f in s.fields]} for s in model.of_kind(Struct)
+    }
+    for union in model.of_kind(TaggedUnion):
+        types[union.name] = {
+            "variants": {v.wire_name: [f.name for f in v.fields] for v in union.variants}
+        }
+    return {"schema_version": model.version, "rules": list(RULES), "types": types}

@@ -1,0 +1,68 @@
+"""The corpus as data: every file valid against fixture.schema.json, ids unique, current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from codegen.corpus.record import ROOT, record
+from codegen.model import WireModel
+from codegen.pipeline import stale
+from jamjet_schema.conformance.testee import Testee
+
+
+def _fixture_files(repo: Path) -> list[Path]:
+    return sorted(p for p in (repo / ROOT).rglob("*.json") if p.name != "manifest.json")
+
+
+@pytest.fixture(scope="module")
+def files(repo: Path) -> dict[Path, dict[str, Any]]:
+    return {p: json.loads(p.read_text(encoding="utf-8")) for p in _fixture_files(repo)}
+
+
+def test_every_fixture_file_matches_the_fixture_schema(
+    repo: Path, files: dict[Path, dict[str, Any]]
+) -> None:
+    schema = json.loads((repo / "conformance/fixture.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    for path, data in files.items():
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in validator.iter_errors(data)
+        ]
+        assert not errors, f"{path}: {errors[:3]}"
+
+
+def test_ids_are_unique_and_carry_their_tier(files: dict[Path, dict[str, Any]]) -> None:
+    ids: list[str] = []
+    for data in files.values():
+        ids += [c["id"] for c in data["cases"]]
+        assert all(c["id"].startswith(data["tier"] + ".") for c in data["cases"])
+    assert len(ids) == len(set(ids))
+
+
+def test_tier_folders_have_their_reason(repo: Path, files: dict[Path, dict[str, Any]]) -> None:
+    for path, data in files.items():
+        tier_dir = repo / ROOT / data["tier"]
+        assert tier_dir in path.parents
+        assert (tier_dir / "README.md").exists(), (
+            f"{tier_dir} needs a README saying why cases are there"
+        )
+
+
+def test_canonical_cases_write_back_their_input(files: dict[Path, dict[str, Any]]) -> None:
+    for data in files.values():
+        for case in data["cases"]:
+            if case["class"] == "canonical":
+                assert case["output"] == case["input"], case["id"]
+            elif case["class"] == "accepted":
+                assert case["output"] != case["input"], case["id"]
+
+
+def test_corpus_is_what_the_reference_answers_today(model: WireModel, rust: Testee) -> None:
+    """The expectations were recorded from the Rust reference; they must still be its answers."""
+    assert stale(record(model, rust)) == [], "run `nox -s regenerate` and commit"
