@@ -24,6 +24,10 @@ def _names(*texts: str) -> tuple[tuple[str, str], ...]:
     return tuple((t, t) for t in texts)
 
 
+def _quoted(*texts: str) -> tuple[tuple[str, str], ...]:
+    return tuple((t, f'"{t}"') for t in texts)
+
+
 def _nested(depth: int, open_: str = "[", close: str = "]") -> str:
     return open_ * depth + close * depth
 
@@ -137,9 +141,8 @@ TIMESTAMPS = EdgeGroup(
     "timestamp",
     Scalar.TIMESTAMP,
     "chrono DateTime<Utc>: which RFC 3339 spellings it reads, and how it writes them",
-    tuple(
-        (s, f'"{s}"')
-        for s in (
+    (
+        *_quoted(
             "2024-05-06T07:08:09Z",
             "2024-05-06T07:08:09z",
             "2024-05-06t07:08:09Z",
@@ -193,39 +196,37 @@ TIMESTAMPS = EdgeGroup(
             "2024-05-06T07:08:09GMT",
             "2024-W19-1T07:08:09Z",
             "",
-        )
-    )
-    + (("number", "1715000000"), ("null", "null")),
+        ),
+        ("number", "1715000000"),
+        ("null", "null"),
+    ),
 )
 
 UUIDS = EdgeGroup(
     "uuid",
     Scalar.UUID,
     "uuid::Uuid: the forms the uuid crate reads, written lower-case hyphenated",
-    tuple(
-        (s, f'"{s}"')
-        for s in (
-            "67e55044-10b1-426f-9247-bb680e5fe0c8",
-            "67E55044-10B1-426F-9247-BB680E5FE0C8",
-            "67e55044-10B1-426f-9247-bb680e5fe0c8",
-            "67e5504410b1426f9247bb680e5fe0c8",
-            "{67e55044-10b1-426f-9247-bb680e5fe0c8}",
-            "urn:uuid:67e55044-10b1-426f-9247-bb680e5fe0c8",
-            "URN:UUID:67e55044-10b1-426f-9247-bb680e5fe0c8",
-            "{67e5504410b1426f9247bb680e5fe0c8}",
-            "urn:uuid:67e5504410b1426f9247bb680e5fe0c8",
-            "00000000-0000-0000-0000-000000000000",
-            "ffffffff-ffff-ffff-ffff-ffffffffffff",
-            "67e5504410b1-426f-9247-bb680e5fe0c8",
-            "67e55044-10b1-426f-9247-bb680e5fe0c",
-            "67e55044-10b1-426f-9247-bb680e5fe0c80",
-            "67e55044_10b1_426f_9247_bb680e5fe0c8",
-            " 67e55044-10b1-426f-9247-bb680e5fe0c8",
-            "g7e55044-10b1-426f-9247-bb680e5fe0c8",
-            "{67e55044-10b1-426f-9247-bb680e5fe0c8",
-            "67e55044-10b1-426f-9247-bb680e5fe0c8}",
-            "",
-        )
+    _quoted(
+        "67e55044-10b1-426f-9247-bb680e5fe0c8",
+        "67E55044-10B1-426F-9247-BB680E5FE0C8",
+        "67e55044-10B1-426f-9247-bb680e5fe0c8",
+        "67e5504410b1426f9247bb680e5fe0c8",
+        "{67e55044-10b1-426f-9247-bb680e5fe0c8}",
+        "urn:uuid:67e55044-10b1-426f-9247-bb680e5fe0c8",
+        "URN:UUID:67e55044-10b1-426f-9247-bb680e5fe0c8",
+        "{67e5504410b1426f9247bb680e5fe0c8}",
+        "urn:uuid:67e5504410b1426f9247bb680e5fe0c8",
+        "00000000-0000-0000-0000-000000000000",
+        "ffffffff-ffff-ffff-ffff-ffffffffffff",
+        "67e5504410b1-426f-9247-bb680e5fe0c8",
+        "67e55044-10b1-426f-9247-bb680e5fe0c",
+        "67e55044-10b1-426f-9247-bb680e5fe0c80",
+        "67e55044_10b1_426f_9247_bb680e5fe0c8",
+        " 67e55044-10b1-426f-9247-bb680e5fe0c8",
+        "g7e55044-10b1-426f-9247-bb680e5fe0c8",
+        "{67e55044-10b1-426f-9247-bb680e5fe0c8",
+        "67e55044-10b1-426f-9247-bb680e5fe0c8}",
+        "",
     ),
 )
 
