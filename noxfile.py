@@ -52,7 +52,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff, mypy --strict on hand-written Python, clippy on the Rust workspace."""
+    """ruff, mypy --strict on hand-written Python, rustfmt and clippy on the Rust workspace."""
     _install(session)
     session.run("ruff", "check", ".")
     session.run("mypy")

@@ -77,7 +77,6 @@ def lib_rs(model: WireModel) -> str:
     parts = [
         header(model, "//"),
         "//! serde types of the JamJet event log.\n",
-        "#![allow(clippy::large_enum_variant)]\n",
         "use chrono::{DateTime, Utc};\nuse serde::{Deserialize, Serialize};\nuse uuid::Uuid;\n",
         f'/// The schema version these types were generated from.\npub const SCHEMA_VERSION: &str = "{model.version}";\n',
     ]
@@ -176,12 +175,13 @@ def node_id_accessor(decl: TaggedUnion) -> str:
     if not arms:
         return ""
     arms[0] = arms[0].replace("            | ", "            ", 1)
+    arms[-1] = arms[-1].replace("\n", " => Some(node_id.as_str()),\n")
     return (
         f"\nimpl {decl.name} {{\n"
         "    /// Returns the node_id associated with this event, if any.\n"
         "    pub fn node_id(&self) -> Option<&str> {\n"
         "        match self {\n"
-        f"{''.join(arms)}            => Some(node_id.as_str()),\n"
+        f"{''.join(arms)}"
         "            _ => None,\n"
         "        }\n    }\n}\n"
     )

@@ -3,8 +3,6 @@
 
 //! serde types of the JamJet event log.
 
-#![allow(clippy::large_enum_variant)]
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -345,8 +343,7 @@ impl EventKind {
             | Self::AgentToolTurn { node_id, .. }
             | Self::AgentToolCompleted { node_id, .. }
             | Self::AgentToolTerminated { node_id, .. }
-            | Self::AgentToolFailed { node_id, .. }
-            => Some(node_id.as_str()),
+            | Self::AgentToolFailed { node_id, .. } => Some(node_id.as_str()),
             _ => None,
         }
     }

@@ -70,14 +70,18 @@ pub fn serve(handle: impl Fn(&str, &str) -> Outcome) -> io::Result<()> {
         if line.trim().is_empty() {
             continue;
         }
-        let request: Request = serde_json::from_str(&line)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("bad request line: {e}")))?;
+        let request: Request = serde_json::from_str(&line).map_err(|e| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("bad request line: {e}"))
+        })?;
         let answer = match handle(&request.type_name, &request.input) {
             Outcome::Output(s) => Answer::Output(s),
             Outcome::Error(s) => Answer::Error(s),
             Outcome::Skipped(s) => Answer::Skipped(s),
         };
-        let response = Response { id: request.id, answer };
+        let response = Response {
+            id: request.id,
+            answer,
+        };
         serde_json::to_writer(&mut out, &response)?;
         out.write_all(b"\n")?;
         out.flush()?;
@@ -87,5 +91,7 @@ pub fn serve(handle: impl Fn(&str, &str) -> Outcome) -> io::Result<()> {
 
 /// The answer for a type this testee does not implement.
 pub fn not_implemented(type_name: &str) -> Outcome {
-    Outcome::Skipped(format!("type {type_name} is not implemented by this testee"))
+    Outcome::Skipped(format!(
+        "type {type_name} is not implemented by this testee"
+    ))
 }

@@ -8,7 +8,9 @@ fn main() -> std::io::Result<()> {
         "Event" => round_trip::<Event>(input),
         "EventKind" => round_trip::<EventKind>(input),
         "ProvenanceMetadata" => round_trip::<ProvenanceMetadata>(input),
-        "EventKind.node_id" => answer::<EventKind, _>(input, |kind| kind.node_id().map(String::from)),
+        "EventKind.node_id" => {
+            answer::<EventKind, _>(input, |kind| kind.node_id().map(String::from))
+        }
         other => not_implemented(other),
     })
 }
