@@ -10,6 +10,7 @@ import argparse
 import subprocess
 import sys
 
+from codegen import history
 from codegen.errors import SchemaError
 from codegen.pipeline import REPO, load_model, render, stale, write
 
@@ -25,8 +26,9 @@ def main() -> int:
         return 2
     files = render(model)
     if args.check:
-        return _check(files)
+        return _check(files) or _check_history()
     changed = write(files)
+    history.archive()
     for rel in changed:
         print(f"wrote {rel}")
     print(f"schema {model.version}: {len(changed)} file(s) changed")
@@ -45,6 +47,13 @@ def _check(files: dict[str, str]) -> int:
         return 1
     print(f"generated/ is current ({len(files)} files)")
     return 0
+
+
+def _check_history() -> int:
+    found = history.problems()
+    for problem in found:
+        print(problem, file=sys.stderr)
+    return 1 if found else 0
 
 
 def _tracked_generated() -> list[str]:

@@ -1,0 +1,1 @@
+"""Compatibility diff between two schema versions, judged by serde's rules."""
