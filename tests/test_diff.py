@@ -50,6 +50,10 @@ def remove_variant(s: Schema, name: str = "NodeCancelled", wire: str = "node_can
     return removed
 
 
+def _discard(_: object) -> None:
+    return None
+
+
 def rename_variant(s: Schema) -> None:
     variant = remove_variant(s)
     variant["title"] = "NodeAborted"
@@ -139,7 +143,7 @@ OPT_STRING = {"anyOf": [{"type": "string"}, {"type": "null"}]}
 
 CASES: list[tuple[str, Edit]] = [
     ("variant-added", add_variant),
-    ("variant-removed", lambda s: remove_variant(s) and None),
+    ("variant-removed", lambda s: _discard(remove_variant(s))),
     ("variant-renamed", rename_variant),
     ("tag-changed", change_tag),
     ("enum-value-added", enum_add),
