@@ -9,6 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from codegen.corpus.readers import older_readers
 from codegen.corpus.record import ROOT, record
 from codegen.model import WireModel
 from codegen.pipeline import stale
@@ -65,4 +66,4 @@ def test_canonical_cases_write_back_their_input(files: dict[Path, dict[str, Any]
 
 def test_corpus_is_what_the_reference_answers_today(model: WireModel, rust: Testee) -> None:
     """The expectations were recorded from the Rust reference; they must still be its answers."""
-    assert stale(record(model, rust)) == [], "run `nox -s regenerate` and commit"
+    assert stale(record(model, rust, older_readers(model))) == [], "run `nox -s regenerate` and commit"

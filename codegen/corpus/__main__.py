@@ -7,25 +7,19 @@ fails if any fixture file differs from what the reference answers today.
 from __future__ import annotations
 
 import argparse
-import json
-import shlex
 import sys
 
+from codegen.corpus.readers import older_readers, reference
 from codegen.corpus.record import ROOT, record
 from codegen.pipeline import REPO, load_model, stale, write
-from jamjet_schema.conformance.testee import Testee
-
-
-def reference() -> Testee:
-    registry = json.loads((REPO / "conformance" / "testees.json").read_text(encoding="utf-8"))
-    return Testee(tuple(shlex.split(registry["rust"]["command"])), cwd=REPO)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen.corpus", description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail on drift instead of writing")
     args = parser.parse_args()
-    files = record(load_model(), reference())
+    model = load_model()
+    files = record(model, reference(), older_readers(model))
     if args.check:
         drift = stale(files)
         orphans = sorted(

@@ -15,6 +15,7 @@ from typing import Any
 
 from codegen.corpus.cases import Case, all_cases
 from codegen.corpus.edge_cases import edge_cases
+from codegen.corpus.evolution import evolution_cases
 from codegen.model import Struct, TaggedUnion, WireModel
 from jamjet_schema.conformance.testee import Outcome, Request, Testee
 
@@ -32,6 +33,7 @@ class Recorded:
     case: Case
     outcome: Outcome
     tier: str
+    reader_version: str | None = None
 
     def fixture(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -40,6 +42,8 @@ class Recorded:
             "rule": self.case.rule,
             "type_name": self.case.type_name,
         }
+        if self.reader_version:
+            out["reader_version"] = self.reader_version
         covers = {
             k: v for k, v in (("variant", self.case.variant), ("field", self.case.field)) if v
         }
@@ -62,14 +66,37 @@ def corpus_cases(model: WireModel) -> list[Case]:
     return all_cases(model) + edge_cases(model)
 
 
-def record(model: WireModel, reference: Testee) -> dict[str, str]:
-    """Every fixture file of the corpus, by path relative to the repository root."""
-    cases = corpus_cases(model)
-    outcomes = reference.run([Request(c.type_name, c.input) for c in cases])
+@dataclass(frozen=True)
+class OlderReader:
+    """A released schema version and a testee that reads as that release does."""
+
+    model: WireModel
+    testee: Testee
+
+
+def _ask(testee: Testee, cases: list[Case]) -> list[Outcome]:
+    outcomes = testee.run([Request(c.type_name, c.input) for c in cases])
     skipped = [c.id for c, o in zip(cases, outcomes, strict=True) if o.verdict == "skipped"]
     if skipped:
-        raise RuntimeError(f"the reference skipped cases: {skipped[:5]}")
-    recorded = [Recorded(c, o, _tier(c, o)) for c, o in zip(cases, outcomes, strict=True)]
+        raise RuntimeError(f"{testee.describe()} skipped cases: {skipped[:5]}")
+    return outcomes
+
+
+def record(
+    model: WireModel, reference: Testee, older: Sequence[OlderReader] = ()
+) -> dict[str, str]:
+    """Every fixture file of the corpus, by path relative to the repository root."""
+    cases = corpus_cases(model)
+    recorded = [
+        Recorded(c, o, _tier(c, o)) for c, o in zip(cases, _ask(reference, cases), strict=True)
+    ]
+    for reader in older:
+        evolution = [e.case for e in evolution_cases(reader.model, model)]
+        answers = _ask(reader.testee, evolution)
+        recorded += [
+            Recorded(c, o, "evolution", reader.model.version)
+            for c, o in zip(evolution, answers, strict=True)
+        ]
     files = {
         path: _file_text(desc, tier, group)
         for path, (desc, tier, group) in _groups(recorded).items()
@@ -113,6 +140,11 @@ def _groups(recorded: Sequence[Recorded]) -> dict[str, tuple[str, str, list[Reco
 
 def _place(r: Recorded) -> tuple[str, str]:
     c = r.case
+    if r.tier == "evolution":
+        return (
+            f"{ROOT}/evolution/{r.reader_version}-reader.json",
+            f"Documents of later schema versions, read by a {r.reader_version} reader",
+        )
     if r.tier == "implementation-defined":
         return f"{ROOT}/implementation-defined/{c.rule}.json", _TIER_GROUPS[c.rule]
     if c.rule in _WIRE_RULES and c.id.count(f".{c.rule}.") == 1:
