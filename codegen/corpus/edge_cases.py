@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from codegen.corpus.cases import Case
-from codegen.corpus.edges import GROUPS, SYNTAX, EdgeGroup
+from codegen.corpus.edges import (
+    GROUPS,
+    QUIRKY_UNKNOWN_MEMBERS,
+    SYNTAX,
+    UNKNOWN_MEMBER_VALUES,
+    EdgeGroup,
+)
 from codegen.corpus.values import Owner, Val, Values, input_object
 from codegen.model import Field, Scalar, ScalarType, Struct, TaggedUnion, WireModel
 
@@ -58,7 +64,7 @@ def slug(name: str) -> str:
 
 def edge_cases(model: WireModel) -> list[Case]:
     out = [case for group in GROUPS for case in _group_cases(model, group)]
-    return out + list(_syntax_cases(model))
+    return out + list(_syntax_cases(model)) + list(_unknown_member_cases(model))
 
 
 def _group_cases(model: WireModel, group: EdgeGroup) -> Iterator[Case]:
@@ -93,3 +99,30 @@ def _syntax_cases(model: WireModel) -> Iterator[Case]:
             input=text,
             expected=None,
         )
+
+
+def _owners(model: WireModel) -> Iterator[tuple[str, str, Owner]]:
+    """Each struct, and the first variant of each tagged union: (type name, id prefix, owner)."""
+    for struct in model.of_kind(Struct):
+        yield struct.name, struct.name, Owner.of(struct)
+    for union in model.of_kind(TaggedUnion):
+        first = union.variants[0]
+        yield union.name, f"{union.name}.{first.wire_name}", Owner.of(first, union)
+
+
+def _unknown_member_cases(model: WireModel) -> Iterator[Case]:
+    values = Values(model)
+    for type_name, prefix, owner in _owners(model):
+        members = values.members(owner, full=True)
+        for name, text in UNKNOWN_MEMBER_VALUES:
+            extra = {**members, "zz_unknown": Val(text, "")}
+            yield Case(
+                id=f"{prefix}.unknown-field.value.{name}",
+                type_name=type_name,
+                rule="unknown-field",
+                description=f"an unknown member whose value is {name.replace('-', ' ')}: {text[:40]}",
+                input=input_object(owner, list(extra.items())),
+                expected=None,
+                implementation_defined=name in QUIRKY_UNKNOWN_MEMBERS,
+                variant=owner.tag[1] if owner.tag else None,
+            )
