@@ -1,0 +1,159 @@
+"""The base classes of the generated models: Pydantic models that read and write like serde.
+
+- Parsing: `model_validate_json` parses with wire.jsontext (serde_json's verdict on
+  the text, numbers classified as serde_json does, duplicate keys kept) and
+  validates the tree; a before-validator applies the ClassPlan (duplicate and
+  unknown members, sequence form, tagged-union positions); the field types
+  (models.types) apply serde's scalar rules. Python-built models go through the
+  same validators: the model config is strict, so Pydantic coerces nothing.
+- Writing: `model_dump_json()` returns serde_json's canonical bytes, written by
+  the ClassPlan (declaration order, skip rules, wire formatters).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, ClassVar, Self, cast
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_validator
+from pydantic.config import ExtraValues
+
+from jamjet_schema.wire import JsonNode, WireError, parse
+
+from .errors import json_error, retitled, serde_error
+from .plan import plan_of, union_normalizer, union_variants
+
+
+def parse_json(
+    title: str, json_data: str | bytes | bytearray, known_fields: frozenset[str] | None = None
+) -> JsonNode:
+    """The JSON tree of `json_data`, or a ValidationError with serde_json's message.
+
+    With `known_fields`, the top level is read as a derived struct reads it: the
+    values of unknown members are only checked for well-formedness (IgnoredAny).
+    """
+    try:
+        text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8")
+        return parse(text, known_fields=known_fields)
+    except UnicodeDecodeError as err:
+        raise json_error(title, f"invalid UTF-8: {err.reason}") from None
+    except WireError as err:
+        raise json_error(title, str(err)) from None
+
+
+class WireStruct(BaseModel):
+    """A Rust struct (or struct variant) with serde's derived Deserialize/Serialize."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", validate_assignment=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _serde_members(cls, data: Any) -> Any:
+        return plan_of(cls).members(data)
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: ExtraValues | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """`serde_json::from_str::<Self>(json_data)`: serde's verdict, as a model or a ValidationError."""
+        tree = parse_json(cls.__name__, json_data, cls._wire_known_fields())
+        return cls.model_validate(
+            tree, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
+        )
+
+    @classmethod
+    def _wire_known_fields(cls) -> frozenset[str] | None:
+        """The members serde reads from a top-level object; it only skims the others."""
+        return plan_of(cls).known
+
+    def model_dump_json(self, **options: Any) -> str:
+        """`serde_json::to_string(&self)`: the canonical bytes, exactly as the Rust runtime writes them."""
+        if options:
+            raise TypeError(
+                "model_dump_json() writes serde_json's canonical text and takes no options "
+                f"(got {', '.join(sorted(options))}); use model_dump() for other forms"
+            )
+        return plan_of(type(self)).write(self)
+
+
+class TaggedUnionRoot(WireStruct):
+    """The base class of the variants of a `#[serde(tag = "...")]` enum.
+
+    The generated class (e.g. EventKind) names the tag and its discriminated-union
+    alias; `EventKind.model_validate_json(text)` dispatches on the tag through that
+    alias and returns the variant, e.g. a NodeStarted.
+    """
+
+    __wire_tag__: ClassVar[str]
+    __wire_union__: ClassVar[str]  # the name of the union alias in the generated module
+    __wire_node_id__: ClassVar[bool] = False  # listed in the seed's EventKind::node_id()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _serde_members(cls, data: Any) -> Any:  # replaces WireStruct's: one call per model
+        if "__wire_union__" in cls.__dict__:
+            raise serde_error(f"{cls.__name__} is a tagged union: build one of its variants")
+        return plan_of(cls).members(data)
+
+    @classmethod
+    def _wire_known_fields(cls) -> frozenset[str] | None:
+        # serde buffers an internally tagged enum as Content: every member is parsed.
+        return None
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: ExtraValues | None = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        if "__wire_union__" not in cls.__dict__:  # a variant validates as itself
+            return super().model_validate(
+                obj, strict=strict, extra=extra, from_attributes=from_attributes,
+                context=context, by_alias=by_alias, by_name=by_name,
+            )
+        adapter, normalize = _union_of(cls)
+        try:
+            return cast(Self, adapter.validate_python(
+                normalize(obj), strict=strict, extra=extra, from_attributes=from_attributes,
+                context=context, by_alias=by_alias, by_name=by_name,
+            ))
+        except ValidationError as err:  # titled by the union's class, not by the alias
+            raise retitled(err, cls.__name__) from None
+
+
+_UNIONS: dict[type, tuple[TypeAdapter[Any], Any]] = {}
+
+
+def _union_of(root: type[TaggedUnionRoot]) -> tuple[TypeAdapter[Any], Any]:
+    """The discriminated-union alias the generator wrote beside `root`, as an adapter."""
+    found = _UNIONS.get(root)
+    if found is None:
+        alias = getattr(sys.modules[root.__module__], root.__wire_union__)
+        variants = union_variants(alias)
+        assert variants is not None, f"{root.__wire_union__} is not a discriminated union"
+        found = _UNIONS[root] = (TypeAdapter(alias), union_normalizer(variants))
+    return found
+
+
+def node_id_of(kind: TaggedUnionRoot) -> str | None:
+    """The seed's `EventKind::node_id()`: the node_id of the variants it lists, else None.
+
+    Not every variant with a node_id field is listed (ToolCalled and CriticVerdict
+    are not), so this is not the same as reading `kind.node_id`.
+    """
+    if type(kind).__wire_node_id__:
+        return cast(str, kind.node_id)  # type: ignore[attr-defined]
+    return None

@@ -1,0 +1,180 @@
+"""The field types of the generated models: one annotated type per Rust scalar.
+
+Each is `Annotated[<python type>, WireScalar(...)]`. The WireScalar replaces
+Pydantic's own validation with serde's rule for that scalar (no coercion: "1" is
+not a u32, 1.0 is not a u32, 1 is not a bool; integers are bounded by their width;
+an f64 is finite and may be given as an integer) and knows how serde_json writes
+the value. The same check runs for parsed JSON and for values given from Python,
+so a model built in Python holds only what serde could have read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import uuid
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
+
+from jamjet_schema.models.values import JsonValue, validate_value, write_json_value
+from jamjet_schema.wire import (
+    Timestamp,
+    WireError,
+    as_int,
+    format_f64,
+    format_uuid,
+    parse_uuid,
+    write_bool,
+    write_json_string,
+)
+from jamjet_schema.wire.numbers import IntType
+
+from .errors import describe, serde_error
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class WireScalar:
+    """A Pydantic annotation: serde's reading of one Rust scalar, and its JSON writer."""
+
+    __slots__ = ("check", "json_schema", "rust", "to_json_mode", "write")
+
+    def __init__(
+        self,
+        rust: str,
+        check: Callable[[Any], Any],
+        write: Callable[[Any], str],
+        json_schema: dict[str, Any],
+        to_json_mode: Callable[[Any], Any] | None = None,
+    ) -> None:
+        self.rust = rust
+        self.check = check  # raises WireError with serde's message
+        self.write = write  # the JSON text serde_json writes for a checked value
+        self.json_schema = json_schema
+        self.to_json_mode = to_json_mode  # model_dump(mode="json"): a JSON-able form
+
+    def __repr__(self) -> str:
+        return f"WireScalar({self.rust})"
+
+    def validate(self, value: Any) -> Any:
+        try:
+            return self.check(value)
+        except WireError as err:
+            raise serde_error(err.message) from None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        serialization = None
+        if self.to_json_mode is not None:
+            serialization = core_schema.plain_serializer_function_ser_schema(
+                self.to_json_mode, when_used="json"
+            )
+        return core_schema.no_info_plain_validator_function(self.validate, serialization=serialization)
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return dict(self.json_schema)
+
+
+# -- checks: each takes any Python value and returns the value serde would hold ---------
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise WireError(f"invalid type: {describe(value)}, expected a string")
+    if not value.isascii() and _SURROGATE.search(value):
+        # JSON input never gets here (the parser refuses it); a Rust String cannot hold it.
+        raise WireError("invalid value: a lone surrogate, expected a string (Rust strings are UTF-8)")
+    return str(value)  # a str subclass (e.g. a StrEnum member) becomes a plain str
+
+
+def _bool(value: Any) -> bool:
+    if value is True or value is False:
+        return value
+    raise WireError(f"invalid type: {describe(value)}, expected a boolean")
+
+
+def _integer(rust: IntType) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise WireError(f"invalid type: {describe(value)}, expected {rust}")
+        return int(as_int(value, rust))  # int(): an IntEnum member becomes a plain int
+
+    return check
+
+
+def _f64(value: Any) -> float:
+    # serde's f64 visitor takes any number; JSON cannot spell NaN or infinity, and a
+    # non-finite f64 would be written as null, which does not read back.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise WireError(f"invalid type: {describe(value)}, expected f64")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise WireError(f"invalid value: integer `{value}`, expected a finite f64") from None
+    if not math.isfinite(number):
+        raise WireError(f"invalid value: floating point `{value}`, expected a finite f64")
+    return number
+
+
+def _timestamp(value: Any) -> Timestamp:
+    if isinstance(value, Timestamp):
+        return value
+    if isinstance(value, str):
+        return Timestamp.parse(value)
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+        return Timestamp.from_datetime(value)
+    expected = "an RFC 3339 formatted date and time string (or a Timestamp, or an aware datetime)"
+    raise WireError(f"invalid type: {describe(value)}, expected {expected}")
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str):
+        return parse_uuid(value)
+    raise WireError(f"invalid type: {describe(value)}, expected a formatted UUID string")
+
+
+_INT_FORMATS = {"u32": "uint32", "u64": "uint64", "i64": "int64"}
+
+
+def _int_schema(rust: str, low: int, high: int) -> dict[str, Any]:
+    return {"type": "integer", "format": _INT_FORMATS[rust], "minimum": low, "maximum": high}
+
+
+def _write_timestamp(value: Timestamp) -> str:
+    return value.to_json()
+
+
+def _write_uuid(value: uuid.UUID) -> str:
+    return f'"{format_uuid(value)}"'
+
+
+STRING_RULE = WireScalar("String", _string, write_json_string, {"type": "string"})
+BOOL_RULE = WireScalar("bool", _bool, write_bool, {"type": "boolean"})
+U32_RULE = WireScalar("u32", _integer("u32"), str, _int_schema("u32", 0, 2**32 - 1))
+U64_RULE = WireScalar("u64", _integer("u64"), str, _int_schema("u64", 0, 2**64 - 1))
+I64_RULE = WireScalar("i64", _integer("i64"), str, _int_schema("i64", -(2**63), 2**63 - 1))
+F64_RULE = WireScalar("f64", _f64, format_f64, {"type": "number", "format": "double"})
+TIMESTAMP_RULE = WireScalar(
+    "DateTime<Utc>", _timestamp, _write_timestamp, {"type": "string", "format": "date-time"}, str
+)
+UUID_RULE = WireScalar("Uuid", _uuid, _write_uuid, {"type": "string", "format": "uuid"}, format_uuid)
+VALUE_RULE = WireScalar("serde_json::Value", validate_value, write_json_value, {})
+
+# The names the generated code uses (codegen/emit/python.py maps each Scalar to one).
+Str = Annotated[str, STRING_RULE]
+Bool = Annotated[bool, BOOL_RULE]
+U32 = Annotated[int, U32_RULE]
+U64 = Annotated[int, U64_RULE]
+I64 = Annotated[int, I64_RULE]
+F64 = Annotated[float, F64_RULE]
+DateTimeUtc = Annotated[Timestamp, TIMESTAMP_RULE]
+Uuid = Annotated[uuid.UUID, UUID_RULE]
+Value = Annotated[JsonValue, VALUE_RULE]
