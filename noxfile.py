@@ -16,7 +16,7 @@ PYTHON = "3.11"
 
 
 def _install(session: nox.Session) -> None:
-    session.install("-e", ".[dev]")
+    session.install("-e", ".[dev,bench]")
 
 
 def _build_rust(session: nox.Session) -> None:
@@ -55,6 +55,7 @@ def lint(session: nox.Session) -> None:
     """ruff, mypy --strict on hand-written Python, rustfmt and clippy on the Rust workspace."""
     _install(session)
     session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
     session.run("mypy")
     session.run(
         "cargo",

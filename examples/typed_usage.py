@@ -93,7 +93,9 @@ def main(argv: list[str]) -> int:
             print(f"refused: {item}")
             continue
         execution_id, last = item.execution_id, item.sequence
-        print(f"#{item.sequence} at {item.created_at}: {describe(item.kind)} [{exhaustive_tag(item.kind)}]")
+        print(
+            f"#{item.sequence} at {item.created_at}: {describe(item.kind)} [{exhaustive_tag(item.kind)}]"
+        )
     event = build_event(execution_id or uuid.uuid4(), last + 1)
     created: Timestamp = event.created_at
     print(f"built #{event.sequence} at {created}: {event.model_dump_json()}")

@@ -66,4 +66,6 @@ def test_canonical_cases_write_back_their_input(files: dict[Path, dict[str, Any]
 
 def test_corpus_is_what_the_reference_answers_today(model: WireModel, rust: Testee) -> None:
     """The expectations were recorded from the Rust reference; they must still be its answers."""
-    assert stale(record(model, rust, older_readers(model))) == [], "run `nox -s regenerate` and commit"
+    assert stale(record(model, rust, older_readers(model))) == [], (
+        "run `nox -s regenerate` and commit"
+    )

@@ -40,7 +40,9 @@ DMCG_VERSION = "0.89.0"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "python"
 RUNTIME = "jamjet_schema.models"
 SKIP_KEY = "x-serde-skip-serializing-if"
-DEFAULT_KEY = "x-serde-default"  # marks #[serde(default)]: missing means the default, even in a sequence
+DEFAULT_KEY = (
+    "x-serde-default"  # marks #[serde(default)]: missing means the default, even in a sequence
+)
 
 # Our annotated type for each scalar, and the JSON type datamodel-code-generator is told.
 _SCALARS: dict[Scalar, tuple[str, str | None]] = {
@@ -177,7 +179,9 @@ def template_data(model: WireModel) -> dict[str, dict[str, list[str]]]:
             data[struct.name] = {"wire_lines": _constructor(model, struct)}
     for enum in model.of_kind(UnitEnum):
         # Pydantic's strict enum validation would refuse the wire string: serde's rule instead.
-        data[enum.name] = {"wire_lines": ["__get_pydantic_core_schema__ = classmethod(unit_enum_schema)"]}
+        data[enum.name] = {
+            "wire_lines": ["__get_pydantic_core_schema__ = classmethod(unit_enum_schema)"]
+        }
     for union in model.of_kind(TaggedUnion):
         data[union.name] = {
             "wire_lines": [
@@ -278,8 +282,12 @@ _PYDANTIC_IMPORT = "from pydantic import ConfigDict, Field\n"
 def models_py(model: WireModel) -> str:
     text = run_generator(model)
     if _PYDANTIC_IMPORT not in text or _ARBITRARY_TYPES not in text:
-        raise RuntimeError("datamodel-code-generator output changed shape; update codegen/emit/python.py")
-    return text.replace(_ARBITRARY_TYPES, "").replace(_PYDANTIC_IMPORT, "from pydantic import Field\n")
+        raise RuntimeError(
+            "datamodel-code-generator output changed shape; update codegen/emit/python.py"
+        )
+    return text.replace(_ARBITRARY_TYPES, "").replace(
+        _PYDANTIC_IMPORT, "from pydantic import Field\n"
+    )
 
 
 def init_py(model: WireModel) -> str:

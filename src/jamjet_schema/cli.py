@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from jamjet_schema._version import __version__
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ["testee"]
+COMMANDS = ["validate", "canonicalize", "conformance", "testee", "diff"]
 
 
 def build_parser() -> argparse.ArgumentParser:

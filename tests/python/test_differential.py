@@ -26,7 +26,11 @@ def requests(model: WireModel) -> list[tuple[str, Request]]:
     cases = all_cases(model)
     out = [("systematic", Request(c.type_name, c.input)) for c in cases]
     out += [(f"extra:{e.category}", Request(e.type_name, e.input)) for e in all_extras()]
-    documents = [c.input for c in cases if c.type_name == "EventKind" and c.id.endswith((".full", ".minimal"))]
+    documents = [
+        c.input
+        for c in cases
+        if c.type_name == "EventKind" and c.id.endswith((".full", ".minimal"))
+    ]
     out += [("node_id", Request("EventKind.node_id", text)) for text in documents]
     return out
 
@@ -52,18 +56,25 @@ def test_python_agrees_with_rust(
 ) -> None:
     counts: collections.Counter[str] = collections.Counter()
     disagreements = []
-    for (category, request), rust, python in zip(requests, rust_answers, python_answers, strict=True):
+    for (category, request), rust, python in zip(
+        requests, rust_answers, python_answers, strict=True
+    ):
         counts[category] += 1
         if not _same(rust, python):
-            disagreements.append(f"{category} {request.type_name} {request.input[:160]!r}\n"
-                                 f"    rust:   {rust.verdict} {rust.text[:160]}\n"
-                                 f"    python: {python.verdict} {python.text[:160]}")
+            disagreements.append(
+                f"{category} {request.type_name} {request.input[:160]!r}\n"
+                f"    rust:   {rust.verdict} {rust.text[:160]}\n"
+                f"    python: {python.verdict} {python.text[:160]}"
+            )
     accepted = sum(1 for a in rust_answers if a.accepted)
     TALLY["differential"] = (
         f"{len(requests)} cases ({accepted} accepted, {len(requests) - accepted} rejected), "
-        f"{len(disagreements)} disagreements; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        f"{len(disagreements)} disagreements; "
+        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     )
-    assert not disagreements, f"{len(disagreements)} disagreements:\n" + "\n".join(disagreements[:25])
+    assert not disagreements, f"{len(disagreements)} disagreements:\n" + "\n".join(
+        disagreements[:25]
+    )
 
 
 def test_every_case_is_answered(python_answers: list[Outcome]) -> None:

@@ -12,10 +12,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_generated_python_is_current(model: WireModel) -> None:
     files = python.emit(model)  # runs datamodel-code-generator again
-    assert sorted(files) == sorted(str(p.relative_to(REPO)) for p in (REPO / python.ROOT).iterdir()
-                                   if p.is_file())
+    assert sorted(files) == sorted(
+        str(p.relative_to(REPO)) for p in (REPO / python.ROOT).iterdir() if p.is_file()
+    )
     for rel, text in files.items():
-        assert (REPO / rel).read_text(encoding="utf-8") == text, f"{rel} is stale: run `python -m codegen`"
+        assert (REPO / rel).read_text(encoding="utf-8") == text, (
+            f"{rel} is stale: run `python -m codegen`"
+        )
 
 
 def test_generated_files_start_with_the_header(model: WireModel) -> None:

@@ -41,7 +41,11 @@ def _tagged_union_schema(schema: Any) -> dict[str, Any]:
     """The tagged-union core schema inside `schema`, through definitions and references."""
     definitions = {d["ref"]: d for d in schema.get("definitions", [])}
     while schema["type"] in ("definitions", "definition-ref"):
-        schema = schema["schema"] if schema["type"] == "definitions" else definitions[schema["schema_ref"]]
+        schema = (
+            schema["schema"]
+            if schema["type"] == "definitions"
+            else definitions[schema["schema_ref"]]
+        )
     return dict(schema)
 
 
@@ -76,7 +80,9 @@ def test_event_kind_parses_to_its_variant() -> None:
     kind = EventKind.model_validate_json(STARTED)
     assert isinstance(kind, NodeStarted) and isinstance(kind, EventKind)
     assert (kind.node_id, kind.worker_id, kind.attempt) == ("n", "w", 1)
-    assert EventKind.model_validate_json(b'["workflow_failed","boom"]') == WorkflowFailed(error="boom")
+    assert EventKind.model_validate_json(b'["workflow_failed","boom"]') == WorkflowFailed(
+        error="boom"
+    )
     with pytest.raises(ValidationError):
         NodeStarted.model_validate_json('{"type":"workflow_failed","error":"boom"}')
     with pytest.raises(ValidationError, match="tagged union"):
@@ -136,33 +142,59 @@ def test_python_construction_is_strict() -> None:
 
 @pytest.mark.parametrize(
     ("output", "problem"),
-    [((1, 2), "tuple"), ({1: "a"}, "keys"), (2**64, "fit"), (math.inf, "JSON number"), ({"a": object()}, "JSON")],
+    [
+        ((1, 2), "tuple"),
+        ({1: "a"}, "keys"),
+        (2**64, "fit"),
+        (math.inf, "JSON number"),
+        ({"a": object()}, "JSON"),
+    ],
 )
 def test_values_must_be_json(output: Any, problem: str) -> None:
-    _rejects(lambda: NodeCompleted(node_id="n", output=output, state_patch={}, duration_ms=1), problem)
+    _rejects(
+        lambda: NodeCompleted(node_id="n", output=output, state_patch={}, duration_ms=1), problem
+    )
 
 
 def test_values_are_canonical_json() -> None:
-    kind = NodeCompleted(node_id="n", output={"b": [1, 1.0, -0.0, None], "a": "é\n"}, state_patch={}, duration_ms=1)
+    kind = NodeCompleted(
+        node_id="n", output={"b": [1, 1.0, -0.0, None], "a": "é\n"}, state_patch={}, duration_ms=1
+    )
     assert kind.model_dump_json() == (
         '{"type":"node_completed","node_id":"n","output":{"a":"é\\n","b":[1,1.0,-0.0,null]},'
         '"state_patch":{},"duration_ms":1}'
     )
     parsed = EventKind.model_validate_json(kind.model_dump_json().replace('"a":', '"a":0,"a":'))
-    assert isinstance(parsed, NodeCompleted) and parsed.output == {"a": "é\n", "b": [1, 1.0, -0.0, None]}
+    assert isinstance(parsed, NodeCompleted) and parsed.output == {
+        "a": "é\n",
+        "b": [1, 1.0, -0.0, None],
+    }
 
 
 def test_timestamps_and_uuids_from_python() -> None:
     aware = dt.datetime(2024, 5, 6, 9, 8, 9, 500, tzinfo=dt.timezone(dt.timedelta(hours=2)))
-    given: list[Any] = [aware, "2024-05-06T07:08:09.0005Z", Timestamp.parse("2024-05-06T07:08:09.000500Z")]
+    given: list[Any] = [
+        aware,
+        "2024-05-06T07:08:09.0005Z",
+        Timestamp.parse("2024-05-06T07:08:09.000500Z"),
+    ]
     braced: Any = "{67E55044-10B1-426F-9247-BB680E5FE0C8}"  # every form the uuid crate reads
     for created in given:
-        event = Event(id=braced, execution_id=EXEC, sequence=1, kind=WorkflowFailed(error="e"),
-                      created_at=created)
+        event = Event(
+            id=braced,
+            execution_id=EXEC,
+            sequence=1,
+            kind=WorkflowFailed(error="e"),
+            created_at=created,
+        )
         assert str(event.created_at) == "2024-05-06T07:08:09.000500Z" and event.id == EXEC
     naive: Any = dt.datetime(2024, 1, 1)  # no instant without an offset
-    _rejects(lambda: Event(id=EXEC, execution_id=EXEC, sequence=1, kind=WorkflowFailed(error="e"),
-                           created_at=naive), "RFC 3339")
+    _rejects(
+        lambda: Event(
+            id=EXEC, execution_id=EXEC, sequence=1, kind=WorkflowFailed(error="e"), created_at=naive
+        ),
+        "RFC 3339",
+    )
 
 
 def test_unit_enum_reads_the_wire_name() -> None:
@@ -196,10 +228,20 @@ def test_model_dump_json_takes_no_options() -> None:
     with pytest.raises(TypeError, match="canonical"):
         kind.model_dump_json(indent=2)
     assert kind.model_dump(mode="json") == {"type": "workflow_failed", "error": "e"}
-    assert Event.model_validate_json(EVENT).model_dump(mode="json")["created_at"] == "2024-05-06T07:08:09.123456789Z"
+    assert (
+        Event.model_validate_json(EVENT).model_dump(mode="json")["created_at"]
+        == "2024-05-06T07:08:09.123456789Z"
+    )
 
 
 def test_public_api() -> None:
-    for name in ("Event", "EventKind", "ProvenanceMetadata", "ApprovalDecision", "Timestamp", "NodeCompleted"):
+    for name in (
+        "Event",
+        "EventKind",
+        "ProvenanceMetadata",
+        "ApprovalDecision",
+        "Timestamp",
+        "NodeCompleted",
+    ):
         assert name in jamjet_schema.__all__
     assert Event.model_json_schema()["properties"]["sequence"]["format"] == "int64"

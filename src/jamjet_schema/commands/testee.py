@@ -22,14 +22,18 @@ Answer = tuple[Literal["output", "error", "skipped"], str]  # the verdict and it
 
 
 def _node_id(text: str) -> str:
-    node_id = node_id_of(EventKind.model_validate_json(text))  # Option<&str> as serde_json writes it
+    node_id = node_id_of(
+        EventKind.model_validate_json(text)
+    )  # Option<&str> as serde_json writes it
     return "null" if node_id is None else write_json_string(node_id)
 
 
 HANDLERS: dict[str, Callable[[str], str]] = {
     "Event": lambda text: Event.model_validate_json(text).model_dump_json(),
     "EventKind": lambda text: EventKind.model_validate_json(text).model_dump_json(),
-    "ProvenanceMetadata": lambda text: ProvenanceMetadata.model_validate_json(text).model_dump_json(),
+    "ProvenanceMetadata": lambda text: ProvenanceMetadata.model_validate_json(
+        text
+    ).model_dump_json(),
     "EventKind.node_id": _node_id,
 }
 

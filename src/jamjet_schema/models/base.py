@@ -121,15 +121,28 @@ class TaggedUnionRoot(WireStruct):
     ) -> Self:
         if "__wire_union__" not in cls.__dict__:  # a variant validates as itself
             return super().model_validate(
-                obj, strict=strict, extra=extra, from_attributes=from_attributes,
-                context=context, by_alias=by_alias, by_name=by_name,
+                obj,
+                strict=strict,
+                extra=extra,
+                from_attributes=from_attributes,
+                context=context,
+                by_alias=by_alias,
+                by_name=by_name,
             )
         adapter, normalize = _union_of(cls)
         try:
-            return cast(Self, adapter.validate_python(
-                normalize(obj), strict=strict, extra=extra, from_attributes=from_attributes,
-                context=context, by_alias=by_alias, by_name=by_name,
-            ))
+            return cast(
+                Self,
+                adapter.validate_python(
+                    normalize(obj),
+                    strict=strict,
+                    extra=extra,
+                    from_attributes=from_attributes,
+                    context=context,
+                    by_alias=by_alias,
+                    by_name=by_name,
+                ),
+            )
         except ValidationError as err:  # titled by the union's class, not by the alias
             raise retitled(err, cls.__name__) from None
 

@@ -20,7 +20,9 @@ from jamjet_schema.wire import JsonObject, WireError
 from .errors import describe, serde_error
 
 
-def unit_enum_schema(cls: type[enum.Enum], source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+def unit_enum_schema(
+    cls: type[enum.Enum], source: Any, handler: GetCoreSchemaHandler
+) -> CoreSchema:
     """The Pydantic core schema of a generated unit enum (used as its classmethod)."""
     by_value = {member.value: member for member in cls}
     expected = " or ".join(f"`{value}`" for value in by_value)

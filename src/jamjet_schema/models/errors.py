@@ -74,7 +74,9 @@ def _message(error: Any) -> str:
         return f"invalid value: {describe(error['input'])}, expected {ctx['expected']}"
     if kind in ("model_type", "model_attributes_type", "dict_type", "list_type", "is_instance_of"):
         expected = "a sequence" if kind == "list_type" else "a map"
-        return f"invalid type: {describe(error['input'])}, expected {ctx.get('class_name', expected)}"
+        return (
+            f"invalid type: {describe(error['input'])}, expected {ctx.get('class_name', expected)}"
+        )
     return str(error["msg"])
 
 

@@ -236,7 +236,9 @@ def _normalizer_for(tp: Any) -> Normalizer | None:
         return None if normalize is None else (lambda v: None if v is None else normalize(v))
     if typing.get_origin(bare) is list:
         item = _normalizer_for(typing.get_args(bare)[0])
-        return None if item is None else (lambda v: [item(x) for x in v] if isinstance(v, list) else v)
+        return (
+            None if item is None else (lambda v: [item(x) for x in v] if isinstance(v, list) else v)
+        )
     return None
 
 

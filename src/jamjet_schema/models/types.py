@@ -67,13 +67,17 @@ class WireScalar:
         except WireError as err:
             raise serde_error(err.message) from None
 
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
         serialization = None
         if self.to_json_mode is not None:
             serialization = core_schema.plain_serializer_function_ser_schema(
                 self.to_json_mode, when_used="json"
             )
-        return core_schema.no_info_plain_validator_function(self.validate, serialization=serialization)
+        return core_schema.no_info_plain_validator_function(
+            self.validate, serialization=serialization
+        )
 
     def __get_pydantic_json_schema__(
         self, schema: CoreSchema, handler: GetJsonSchemaHandler
@@ -89,7 +93,9 @@ def _string(value: Any) -> str:
         raise WireError(f"invalid type: {describe(value)}, expected a string")
     if not value.isascii() and _SURROGATE.search(value):
         # JSON input never gets here (the parser refuses it); a Rust String cannot hold it.
-        raise WireError("invalid value: a lone surrogate, expected a string (Rust strings are UTF-8)")
+        raise WireError(
+            "invalid value: a lone surrogate, expected a string (Rust strings are UTF-8)"
+        )
     return str(value)  # a str subclass (e.g. a StrEnum member) becomes a plain str
 
 
@@ -165,7 +171,9 @@ F64_RULE = WireScalar("f64", _f64, format_f64, {"type": "number", "format": "dou
 TIMESTAMP_RULE = WireScalar(
     "DateTime<Utc>", _timestamp, _write_timestamp, {"type": "string", "format": "date-time"}, str
 )
-UUID_RULE = WireScalar("Uuid", _uuid, _write_uuid, {"type": "string", "format": "uuid"}, format_uuid)
+UUID_RULE = WireScalar(
+    "Uuid", _uuid, _write_uuid, {"type": "string", "format": "uuid"}, format_uuid
+)
 VALUE_RULE = WireScalar("serde_json::Value", validate_value, write_json_value, {})
 
 # The names the generated code uses (codegen/emit/python.py maps each Scalar to one).

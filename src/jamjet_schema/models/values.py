@@ -45,7 +45,9 @@ def _validate(value: Any, path: tuple[str | int, ...]) -> JsonValue:
         return int(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise WireError(f"{value} is not a JSON number (serde_json::Value has no NaN/inf)", path)
+            raise WireError(
+                f"{value} is not a JSON number (serde_json::Value has no NaN/inf)", path
+            )
         return value
     if isinstance(value, list):
         return [_validate(item, (*path, i)) for i, item in enumerate(value)]
@@ -59,7 +61,9 @@ def _validate(value: Any, path: tuple[str | int, ...]) -> JsonValue:
 
 def _string(text: str, path: tuple[str | int, ...]) -> str:
     if not text.isascii() and _SURROGATE.search(text):
-        raise WireError("a lone surrogate is not valid in a JSON string (Rust strings are UTF-8)", path)
+        raise WireError(
+            "a lone surrogate is not valid in a JSON string (Rust strings are UTF-8)", path
+        )
     return str(text)
 
 

@@ -1,0 +1,51 @@
+"""`jamjet-schema canonicalize LOG... [-o OUT]`: rewrite a log in serde's canonical form.
+
+Writes one canonical event per line (JSON Lines). Records serde rejects are reported
+on stderr and left out; the exit status is then 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from jamjet_schema.logs.check import check
+from jamjet_schema.logs.sources import all_records
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "canonicalize",
+        help="rewrite an event log in serde's canonical form (JSON Lines)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "logs", nargs="*", default=["-"], metavar="LOG", help="files; - or none for stdin"
+    )
+    parser.add_argument("-o", "--output", default="-", help="where to write (default: stdout)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.output == "-":
+        rejected = _rewrite(args.logs, sys.stdout)
+    else:
+        with open(args.output, "w", encoding="utf-8") as out:
+            rejected = _rewrite(args.logs, out)
+    if rejected:
+        print(f"{rejected} record(s) rejected and left out", file=sys.stderr)
+    return 1 if rejected else 0
+
+
+def _rewrite(logs: list[str], out: TextIO) -> int:
+    rejected = 0
+    for record in all_records(logs):
+        verdict = check(record, canonical=True)
+        if verdict.canonical is None:
+            rejected += 1
+            print(f"{record.source}:{record.line}: {verdict.error}", file=sys.stderr)
+        else:
+            out.write(verdict.canonical + "\n")
+    return rejected

@@ -1,0 +1,83 @@
+"""`jamjet-schema validate LOG...`: check every event of a log as serde would.
+
+For each bad record it prints where it is (file:line), the variant, the rule and
+serde's message; with --canonical it also flags events that parse but are not in
+serde's canonical form. A summary ends the output. Exit status 1 if any record
+failed (or, with --canonical, was not canonical).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from jamjet_schema.logs.check import Verdict, check
+from jamjet_schema.logs.progress import Progress
+from jamjet_schema.logs.sources import all_records, total_size
+from jamjet_schema.logs.summary import Summary
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "validate",
+        help="check an event log (JSON Lines or a JSON array) as serde would",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "logs", nargs="*", default=["-"], metavar="LOG", help="files; - or none for stdin"
+    )
+    parser.add_argument(
+        "--canonical", action="store_true", help="also flag events not in canonical form"
+    )
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    summary = Summary()
+    progress = Progress(total_size(args.logs))
+    out: TextIO = sys.stdout
+    for record in all_records(args.logs):
+        verdict = check(record, canonical=args.canonical)
+        summary.add(verdict)
+        progress.advance(record.size)
+        problem = _problem(verdict, args.canonical)
+        if problem:
+            out.write(_render(verdict, problem, args.format) + "\n")
+    progress.close()
+    out.write(
+        (summary.as_json() if args.format == "json" else summary.as_text(args.canonical)) + "\n"
+    )
+    failed = summary.errors > 0 or (args.canonical and summary.non_canonical > 0)
+    return 1 if failed else 0
+
+
+def _problem(verdict: Verdict, canonical: bool) -> str | None:
+    if not verdict.ok:
+        return "invalid"
+    if canonical and not verdict.is_canonical:
+        return "not-canonical"
+    return None
+
+
+def _render(verdict: Verdict, problem: str, fmt: str) -> str:
+    where = f"{verdict.record.source}:{verdict.record.line}"
+    if fmt == "json":
+        data: dict[str, Any] = {
+            "source": verdict.record.source,
+            "line": verdict.record.line,
+            "problem": problem,
+            "variant": verdict.variant,
+        }
+        if problem == "invalid":
+            data.update(rule=verdict.rule, error=verdict.error)
+        else:
+            data["canonical"] = verdict.canonical
+        return json.dumps(data, ensure_ascii=False)
+    variant = verdict.variant or "?"
+    if problem == "invalid":
+        return f"{where}: [{variant}] {verdict.rule}: {verdict.error}"
+    return f"{where}: [{variant}] not canonical; serde writes: {verdict.canonical}"

@@ -1,0 +1,57 @@
+"""One record of a log against the contract: does serde accept it, is it canonical?"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from jamjet_schema import Event, serde_message
+from jamjet_schema.logs.records import Record
+from jamjet_schema.logs.rules import rule_of
+from jamjet_schema.wire import WireError
+
+
+@dataclass(frozen=True)
+class Verdict:
+    record: Record
+    variant: str | None  # the kind's tag, when it can be read
+    canonical: str | None  # serde's bytes for the event, when asked for and accepted
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def rule(self) -> str:
+        return rule_of(self.error) if self.error else ""
+
+    @property
+    def is_canonical(self) -> bool:
+        return self.canonical is not None and self.canonical == self.record.text
+
+
+def check(record: Record, canonical: bool = False) -> Verdict:
+    """serde's verdict on one record; with `canonical`, also the bytes serde writes for it
+    (writing is skipped otherwise: it costs more than reading on large payloads)."""
+    if record.text is None:
+        return Verdict(record, None, None, record.decode_error or "unreadable record")
+    try:
+        event = Event.model_validate_json(record.text)
+    except ValidationError as err:
+        return Verdict(record, _variant_of(record.text), None, serde_message(err))
+    except WireError as err:
+        return Verdict(record, _variant_of(record.text), None, str(err))
+    return Verdict(record, event.kind.type, event.model_dump_json() if canonical else None)
+
+
+def _variant_of(text: str) -> str | None:
+    """The tag of a rejected event's kind, if plain JSON parsing can find it."""
+    try:
+        kind = json.loads(text).get("kind")
+    except (ValueError, AttributeError):
+        return None
+    tag = kind.get("type") if isinstance(kind, dict) else None
+    return tag if isinstance(tag, str) else None

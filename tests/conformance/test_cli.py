@@ -1,0 +1,199 @@
+"""`jamjet-schema conformance`: selection, formats and exit statuses."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jamjet_schema import cli
+from jamjet_schema.conformance.testee import Testee
+from tests.conformance.conftest import DATA, broken_command
+
+Run = tuple[int, str, str]
+
+
+def conformance(capsys: pytest.CaptureFixture[str], *args: str | Path) -> Run:
+    code = cli.main(["conformance", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def as_json(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, Any]:
+    code, out, _ = conformance(capsys, *args, "--format", "json")
+    return code, json.loads(out)
+
+
+def broken(name: str) -> str:
+    return shlex.join(broken_command(name))
+
+
+def test_the_subcommand_is_registered() -> None:
+    assert "conformance" in cli.COMMANDS
+
+
+def test_impl_runs_a_registered_testee(
+    reference: Testee, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = conformance(capsys, "--impl", "rust", "--corpus", DATA)
+    assert code == 0
+    assert "target/release/jamjet-testee-rust" in out and out.rstrip().endswith("(50 passed)")
+
+
+def test_a_failure_is_shown_in_full(reference: Testee, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = conformance(capsys, "--testee", broken("tag_first"), "--corpus", DATA)
+    assert code == 1
+    assert "FAILURES (1)" in out
+    block = out[out.index("FAILED required.EventKind.workflow_failed.tag-last") :]
+    assert "rule tag | class accepted | type EventKind | required/tag.json" in block
+    assert 'input     {"error":"x","type":"workflow_failed"}' in block
+    assert 'expected  output {"type":"workflow_failed","error":"x"}' in block
+    assert "actual    error  the tag `type` must come first" in block
+    assert "FAIL: required-tier failures: 1 (49 passed, 1 failed)" in out
+
+
+def test_summary_per_rule_and_class(reference: Testee, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = conformance(capsys, "--testee", broken("tag_first"), "--corpus", DATA)
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line[:2] == "  "}
+    assert rows["tag"] == ["4", "1", "0", "0"]  # passed failed known skipped
+    assert rows["accepted"] == ["19", "1", "0", "0"]
+    assert rows["implementation-defined"] == ["1", "0", "0", "0"]
+
+
+def test_rule_match_and_tier_select_cases(
+    reference: Testee, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def count(*args: str) -> int:
+        code, doc = as_json(capsys, "--impl", "rust", "--corpus", str(DATA), *args)
+        assert code == 0
+        return int(sum(doc["run"]["totals"].values()))
+
+    assert count("--rule", "tag") == 5
+    assert count("--rule", "tag", "--rule", "uuid") == 7
+    assert count("--match", "workflow_failed") == 6
+    assert count("--tier", "required") == 49
+    assert count() == 50
+
+
+def test_implementation_defined_differences_pass(
+    reference: Testee, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = conformance(capsys, "--testee", broken("no_sequences"), "--corpus", DATA)
+    assert code == 0
+    assert "IMPLEMENTATION-DEFINED DIFFERENCES (1, reported, not failures)" in out
+    assert "FAILED implementation-defined.EventKind.workflow_failed.sequence-form" in out
+
+
+def test_skipped_cases_are_reported(reference: Testee, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = conformance(capsys, "--testee", broken("skip_provenance"), "--corpus", DATA)
+    assert code == 0
+    assert "SKIPPED (10)\n  10 x type ProvenanceMetadata is not implemented" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "give --testee, --impl or --coverage"),
+        (("--impl", "cobol", "--corpus", str(DATA)), "no testee 'cobol'"),
+        (("--impl", "rust", "--corpus", str(DATA), "--match", "zzz"), "no case matches"),
+        (("--impl", "rust", "--corpus", "/nowhere"), "does not exist"),
+        (("--impl", "rust", "--corpus", str(DATA), "--known-failures", "/nowhere"), "cannot read"),
+        (("--testee", shlex.join(broken_command("crash")), "--corpus", str(DATA)), "stopped"),
+    ],
+)
+def test_a_run_that_cannot_happen_exits_2(
+    reference: Testee, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    code, out, err = conformance(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err.startswith("jamjet-schema conformance: ") and message in err
+
+
+def test_a_bad_fixture_exits_2_naming_file_and_path(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = data_copy / "required" / "tag.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["cases"][2]["class"] = "refused"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, _, err = conformance(capsys, "--impl", "rust", "--corpus", data_copy)
+    assert code == 2
+    assert f"{path}: $.cases[2].class: 'refused' is not one of" in err
+
+
+def test_testee_runs_from_cwd(
+    reference: Testee, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "testee"
+    link.symlink_to(reference.command[0])
+    code, _, _ = conformance(capsys, "--testee", "./testee", "--cwd", tmp_path, "--corpus", DATA)
+    assert code == 0
+
+
+def registry(tmp_path: Path, entry: dict[str, str], listed: str | None = None) -> Path:
+    """A repository with conformance/testees.json (one testee `x`) and maybe its known failures."""
+    folder = tmp_path / "repo" / "conformance"
+    (folder / "known-failures").mkdir(parents=True)
+    (folder / "testees.json").write_text(json.dumps({"x": entry}), encoding="utf-8")
+    if listed is not None:
+        (folder / "known-failures" / "x.txt").write_text(listed, encoding="utf-8")
+    return folder.parent
+
+
+def test_impl_uses_its_known_failures_file(
+    reference: Testee,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    listed = "required.EventKind.workflow_failed.tag-last\n"
+    monkeypatch.chdir(registry(tmp_path, {"command": broken("tag_first")}, listed))
+    code, out, _ = conformance(capsys, "--impl", "x", "--corpus", DATA)
+    assert code == 0
+    assert "known failures  " in out and out.rstrip().endswith("(49 passed, 1 known-failure)")
+
+
+def evolution_case(reader: str) -> dict[str, Any]:
+    text = '{"type":"workflow_failed","error":"x"}'
+    return {
+        "id": f"evolution.EventKind.workflow_failed.read-by-{reader}",
+        "description": "a document read by an older reader",
+        "rule": "evolution",
+        "type_name": "EventKind",
+        "reader_version": reader,
+        "covers": {"variant": "workflow_failed"},
+        "class": "canonical",
+        "input": text,
+        "output": text,
+    }
+
+
+def test_evolution_cases_run_for_their_reader_only(
+    reference: Testee,
+    data_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cases = [evolution_case("0.9.0"), evolution_case("0.8.0")]
+    doc = {"description": "older readers", "tier": "evolution", "cases": cases}
+    (data_copy / "evolution").mkdir()
+    (data_copy / "evolution" / "readers.json").write_text(json.dumps(doc), encoding="utf-8")
+
+    def evolution_counts(*args: str) -> dict[str, int] | None:
+        code, doc = as_json(capsys, "--corpus", str(data_copy), *args)
+        assert code == 0
+        counts: dict[str, int] | None = doc["run"]["by_tier"].get("evolution")
+        return counts
+
+    assert evolution_counts("--impl", "rust") is None
+    assert evolution_counts("--impl", "rust", "--reader-version", "0.9.0") == {"passed": 1}
+    entry = {"command": str(reference.command[0]), "reader_version": "0.8.0"}
+    monkeypatch.chdir(registry(tmp_path, entry))
+    assert evolution_counts("--impl", "x") == {"passed": 1}
+    code, doc = as_json(capsys, "--coverage", "--corpus", str(data_copy))
+    items = {i["name"]: i["fixtures"] for i in doc["coverage"]["items"]}
+    assert code == 0 and items["EventKind.workflow_failed"] == 6 + 2  # every reader's

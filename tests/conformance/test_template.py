@@ -1,0 +1,96 @@
+"""The consumer kit (conformance/template): rendered with cookiecutter into a fresh
+folder, its own pytest passes against the reference and fails against a broken testee."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cookiecutter.main import cookiecutter  # type: ignore[import-untyped]
+
+from jamjet_schema import __version__
+from jamjet_schema.conformance import corpus, known_failures
+from jamjet_schema.conformance.testee import Testee
+from tests.conformance.conftest import DATA, PACKAGED, REFERENCE, REPO, broken_command
+
+TEMPLATE = REPO / "conformance" / "template"
+
+
+def render(tmp_path: Path, testee_command: str) -> Path:
+    config = tmp_path / "cookiecutter-config.yaml"  # keeps cookiecutter out of $HOME
+    config.write_text(f"replay_dir: {tmp_path / 'replay'}\ncookiecutters_dir: {tmp_path / 'cc'}\n")
+    context = {"project_name": "Acme JamJet", "testee_command": testee_command}
+    out = cookiecutter(
+        str(TEMPLATE),
+        no_input=True,
+        output_dir=str(tmp_path / "consumer"),
+        extra_context=context,
+        config_file=str(config),
+    )
+    return Path(out)
+
+
+def run_pytest(project: Path, corpus_dir: Path | None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != corpus.CORPUS_ENV}
+    if corpus_dir is not None:
+        env[corpus.CORPUS_ENV] = str(corpus_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(project)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_kit_pins_the_version_and_starts_with_no_known_failures(tmp_path: Path) -> None:
+    project = render(tmp_path, "my testee --flag 'a b'")
+    assert project.name == "jamjet-conformance"
+    pins = (project / "requirements-conformance.txt").read_text().splitlines()
+    assert f"jamjet-schema=={__version__}" in pins
+    assert json.loads((project / "jamjet-conformance.json").read_text())["testee_command"] == (
+        "my testee --flag 'a b'"
+    )
+    assert len(known_failures.load(project / "known-failures.txt")) == 0
+    readme = (project / "README.md").read_text()
+    assert "# JamJet conformance for Acme JamJet" in readme and "{{" not in readme
+
+
+def test_the_template_default_version_is_the_package_version() -> None:
+    defaults = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
+    assert defaults["jamjet_schema_version"] == __version__
+
+
+def test_the_generated_test_passes_against_the_reference(tmp_path: Path, reference: Testee) -> None:
+    done = run_pytest(render(tmp_path, str(REFERENCE)), DATA)
+    assert done.returncode == 0, done.stdout
+    assert "1 passed" in done.stdout
+
+
+def test_the_generated_test_fails_against_a_broken_testee(
+    tmp_path: Path, reference: Testee
+) -> None:
+    done = run_pytest(render(tmp_path, shlex.join(broken_command("dedup_keys"))), DATA)
+    assert done.returncode == 1
+    assert "FAILED required.EventKind.workflow_failed.field.error.twice" in done.stdout
+    assert "1 failed" in done.stdout
+
+
+def test_the_generated_known_failures_file_is_used(tmp_path: Path, reference: Testee) -> None:
+    project = render(tmp_path, shlex.join(broken_command("dedup_keys")))
+    with (project / "known-failures.txt").open("a", encoding="utf-8") as listed:
+        listed.write("required.EventKind.workflow_failed.field.error.twice  # last one wins\n")
+    assert run_pytest(project, DATA).returncode == 0
+
+
+def test_the_generated_test_runs_the_packaged_corpus(tmp_path: Path, reference: Testee) -> None:
+    if not PACKAGED.is_dir():
+        pytest.skip("no packaged corpus yet")
+    done = run_pytest(render(tmp_path, str(REFERENCE)), None)
+    assert done.returncode == 0, done.stdout[-3000:]
