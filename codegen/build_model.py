@@ -68,10 +68,10 @@ def build_model(schema: Schema, schema_path: str) -> WireModel:
     }
     builder = _Builder(defs, scalars)
     variant_defs = {
-        _ref_name(branch, f"/$defs/{name}/oneOf")
+        v
         for name, d in defs.items()
         if "x-serde-tag" in d
-        for branch in d.get("oneOf", [])
+        for v in _variant_names(d, d["x-serde-tag"], f"/$defs/{name}")
     }
     decls = [
         builder.decl(name, d)
@@ -127,11 +127,7 @@ class _Builder:
     def tagged_union(self, name: str, d: Schema, pointer: str) -> TaggedUnion:
         _expect_snake_case(d, pointer)
         tag = str(d["x-serde-tag"])
-        variants = []
-        for index, branch in enumerate(d.get("oneOf", [])):
-            variant_name = _ref_name(branch, f"{pointer}/oneOf/{index}")
-            variants.append(self.variant(variant_name, tag))
-        _check_discriminator(d, tag, variants, pointer)
+        variants = [self.variant(v, tag) for v in _variant_names(d, tag, pointer)]
         return TaggedUnion(name, tag, tuple(variants), str(d.get("description", "")))
 
     def variant(self, name: str, tag: str) -> Variant:
@@ -263,12 +259,32 @@ def _expect_snake_case(d: Schema, pointer: str) -> None:
         raise SchemaError(pointer, 'only x-serde-rename-all: "snake_case" is supported')
 
 
-def _check_discriminator(d: Schema, tag: str, variants: list[Variant], pointer: str) -> None:
-    expected = {
-        "propertyName": tag,
-        "mapping": {v.wire_name: f"#/$defs/{v.name}" for v in variants},
-    }
-    if d.get("discriminator") != expected:
+def _variant_names(d: Schema, tag: str, pointer: str) -> list[str]:
+    """The variant defs of a tagged union, in order, from its `if tag == X then $ref` branches.
+
+    The tag's `enum` must list the same tags in the same order, and each branch's
+    tag must be the snake_case of the def it points to.
+    """
+    names, tags = [], []
+    for index, branch in enumerate(d.get("allOf", [])):
+        where = f"{pointer}/allOf/{index}"
+        condition = branch.get("if", {}).get("properties", {}).get(tag, {})
+        if set(branch) != {"if", "then"} or set(condition) != {"const"}:
+            raise SchemaError(
+                where,
+                f'expected {{"if": {{"properties": {{"{tag}": {{"const": ...}}}}}}, "then": {{"$ref": ...}}}}',
+            )
+        name = _ref_name(branch["then"], f"{where}/then")
+        if condition["const"] != snake_case(name):
+            raise SchemaError(
+                f"{where}/if",
+                f"the tag of {name} is {snake_case(name)!r}, not {condition['const']!r}",
+            )
+        names.append(name)
+        tags.append(condition["const"])
+    if d.get("properties", {}).get(tag) != {"enum": tags} or tag not in d.get("required", []):
         raise SchemaError(
-            f"{pointer}/discriminator", "must map every variant's tag to its def, in order"
+            f"{pointer}/properties/{tag}",
+            f'must be required and list every tag in order: {{"enum": {tags}}}',
         )
+    return names

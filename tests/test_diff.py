@@ -38,14 +38,21 @@ def add_variant(s: Schema) -> None:
         "properties": {"type": {"const": "node_parked"}, "node_id": {"$ref": "#/$defs/NodeId"}},
         "required": ["type", "node_id"],
     }
-    _defs(s)["EventKind"]["oneOf"].append({"$ref": "#/$defs/NodeParked"})
-    _defs(s)["EventKind"]["discriminator"]["mapping"]["node_parked"] = "#/$defs/NodeParked"
+    _add_branch(s, "node_parked", "NodeParked")
+
+
+def _add_branch(s: Schema, wire: str, name: str) -> None:
+    kind = _defs(s)["EventKind"]
+    kind["properties"]["type"]["enum"].append(wire)
+    kind["allOf"].append(
+        {"if": {"properties": {"type": {"const": wire}}}, "then": {"$ref": f"#/$defs/{name}"}}
+    )
 
 
 def remove_variant(s: Schema, name: str = "NodeCancelled", wire: str = "node_cancelled") -> Schema:
     kind = _defs(s)["EventKind"]
-    kind["oneOf"] = [r for r in kind["oneOf"] if r["$ref"] != f"#/$defs/{name}"]
-    del kind["discriminator"]["mapping"][wire]
+    kind["allOf"] = [b for b in kind["allOf"] if b["then"]["$ref"] != f"#/$defs/{name}"]
+    kind["properties"]["type"]["enum"].remove(wire)
     removed: Schema = _defs(s).pop(name)
     return removed
 
@@ -59,16 +66,17 @@ def rename_variant(s: Schema) -> None:
     variant["title"] = "NodeAborted"
     variant["properties"]["type"] = {"const": "node_aborted"}
     _defs(s)["NodeAborted"] = variant
-    _defs(s)["EventKind"]["oneOf"].append({"$ref": "#/$defs/NodeAborted"})
-    _defs(s)["EventKind"]["discriminator"]["mapping"]["node_aborted"] = "#/$defs/NodeAborted"
+    _add_branch(s, "node_aborted", "NodeAborted")
 
 
 def change_tag(s: Schema) -> None:
     kind = _defs(s)["EventKind"]
     kind["x-serde-tag"] = "event"
-    kind["discriminator"]["propertyName"] = "event"
-    for ref in kind["oneOf"]:
-        variant = _defs(s)[ref["$ref"].split("/")[-1]]
+    kind["properties"] = {"event": kind["properties"].pop("type")}
+    kind["required"] = ["event"]
+    for branch in kind["allOf"]:
+        branch["if"]["properties"] = {"event": branch["if"]["properties"].pop("type")}
+        variant = _defs(s)[branch["then"]["$ref"].split("/")[-1]]
         props = variant["properties"]
         variant["properties"] = {"event": props.pop("type"), **props}
         variant["required"] = ["event" if r == "type" else r for r in variant["required"]]

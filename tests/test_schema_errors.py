@@ -95,10 +95,16 @@ MUTATIONS: list[tuple[str, Callable[[Schema], None], str, str]] = [
         "never required",
     ),
     (
-        "discriminator out of step",
-        _set("$defs/EventKind/discriminator/mapping/node_started", "#/$defs/NodeFailed"),
-        "/$defs/EventKind/discriminator",
-        "every variant",
+        "branch tag out of step",
+        _set("$defs/EventKind/allOf/5/if/properties/type/const", "node_failed"),
+        "/$defs/EventKind/allOf/5/if",
+        "the tag of NodeStarted is 'node_started'",
+    ),
+    (
+        "tag enum out of step",
+        _set("$defs/EventKind/properties/type/enum", ["workflow_started"]),
+        "/$defs/EventKind/properties/type",
+        "list every tag in order",
     ),
     ("bad version", _set("x-jamjet-version", "one"), "/x-jamjet-version", "semantic version"),
     (

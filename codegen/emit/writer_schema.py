@@ -70,10 +70,19 @@ def writer_schema(model: WireModel) -> Schema:
 
 
 def union_defs(decl: TaggedUnion) -> Schema:
+    """if/then on the tag, as in the canonical schema: generic validators check one variant."""
     defs: Schema = {
         decl.name: {
-            "oneOf": [{"$ref": f"#/$defs/{v.name}"} for v in decl.variants],
-            "discriminator": {"propertyName": decl.tag},
+            "type": "object",
+            "properties": {decl.tag: {"enum": [v.wire_name for v in decl.variants]}},
+            "required": [decl.tag],
+            "allOf": [
+                {
+                    "if": {"properties": {decl.tag: {"const": v.wire_name}}},
+                    "then": {"$ref": f"#/$defs/{v.name}"},
+                }
+                for v in decl.variants
+            ],
         }
     }
     for v in decl.variants:

@@ -1,0 +1,37 @@
+// f64 -> JSON text exactly as serde_json 1.0.154 writes it.
+//
+// serde_json formats finite f64 with zmij 1.0.23 (`Buffer::format_finite`)
+// and writes non-finite values as `null`. zmij prints the shortest decimal
+// that round-trips (Schubfach), laid out by the scientific exponent E of the
+// first digit (zmij's `dec_exp`, FIXED_DEC_EXP = -5..=15 for f64):
+//   -5 <= E <= 15 : plain decimal, always with a '.'
+//                   1e15 -> "1000000000000000.0", 1e-5 -> "0.00001", 0.1 -> "0.1"
+//   otherwise     : d[.ddd]e(+|-)X, exponent without padding, sign always
+//                   1e16 -> "1e+16", 1e-7 -> "1e-7", 1.5e300 -> "1.5e+300"
+// Zero is "0.0" / "-0.0".
+//
+// The shortest round-trip digits come from ECMAScript's Number::toString
+// algorithm (via toExponential() with no argument), which, like zmij,
+// picks the shortest digit string that round-trips and the one closest to
+// the exact value among those. The randomized differential test in
+// runtime-tests/floats.test.ts checks this against the real serde_json.
+
+/** serde_json's bytes for an f64 (finite: zmij; NaN/±Infinity: `null`). */
+export function formatF64(x: number): string {
+  if (!Number.isFinite(x)) return "null";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const sign = x < 0 ? "-" : "";
+  const sci = Math.abs(x).toExponential(); // e.g. "1.2345e+21", "5e-324"
+  const e = sci.indexOf("e");
+  const mantissa = sci.slice(0, e);
+  const exp = Number(sci.slice(e + 1));
+  const digits = mantissa.length > 1 ? mantissa[0] + mantissa.slice(2) : mantissa;
+  const n = digits.length;
+  if (exp >= -5 && exp <= 15) {
+    if (n - 1 <= exp) return `${sign}${digits}${"0".repeat(exp - (n - 1))}.0`; // 1234e7 -> 12340000000.0
+    if (exp >= 0) return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`; // 12.34
+    return `${sign}0.${"0".repeat(-exp - 1)}${digits}`; // 0.001234
+  }
+  const head = n > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${sign}${head}e${exp >= 0 ? "+" : "-"}${Math.abs(exp)}`;
+}
