@@ -69,3 +69,13 @@ def lint(session: nox.Session) -> None:
         "warnings",
         external=True,
     )
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Throughput against msgspec, json.loads, python-jsonschema and the Rust reference;
+    writes docs/benchmarks.md. `nox -s bench -- --quick` for a short run."""
+    _install(session)
+    _build_rust(session)
+    args = session.posargs or ["--output", "docs/benchmarks.md"]
+    session.run("python", "-m", "benchmarks.bench", *args)

@@ -10,26 +10,20 @@ import jsonschema
 Schema = dict[str, Any]
 
 
-def dispatching_schema(schema: Schema) -> Schema:
-    """The tagged union as `if tag == X then variant X`, instead of a 44-way oneOf.
+def oneof_schema(schema: Schema) -> Schema:
+    """The canonical schema with its tagged union as a 44-way oneOf, the usual shape.
 
-    A oneOf makes a generic validator try every branch to prove exactly one
-    matches; if/then on a const tag lets it test 44 cheap conditions and validate
-    one branch.
+    A oneOf makes a generic validator validate every branch to prove exactly one
+    matches; the canonical if/then on the tag lets it test 44 cheap conditions and
+    validate one branch. This rebuilds the oneOf shape to measure the difference.
     """
     out = copy.deepcopy(schema)
     for definition in out["$defs"].values():
-        if "x-serde-tag" in definition and "oneOf" in definition:
-            tag = definition["x-serde-tag"]
-            mapping = definition["discriminator"]["mapping"]
-            del definition["oneOf"]
-            definition["type"] = "object"
-            definition["required"] = [tag]
-            definition["properties"] = {tag: {"enum": list(mapping)}}
-            definition["allOf"] = [
-                {"if": {"properties": {tag: {"const": name}}}, "then": {"$ref": ref}}
-                for name, ref in mapping.items()
-            ]
+        if "x-serde-tag" in definition and "allOf" in definition:
+            refs = [branch["then"] for branch in definition.pop("allOf")]
+            for key in ("type", "properties", "required"):
+                definition.pop(key, None)
+            definition["oneOf"] = refs
     return out
 
 
