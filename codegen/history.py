@@ -7,6 +7,7 @@ when the step from the previous release is smaller than the changes need.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -30,10 +31,14 @@ def archive(repo: Path = REPO) -> Path:
     """Copies the current schema to the history under its version."""
     version = load_model(SCHEMA, repo).version
     target = archive_path(version, repo)
-    text = (repo / SCHEMA).read_text(encoding="utf-8")
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    if not target.exists() or not _same_json(target, repo / SCHEMA):
+        target.write_text((repo / SCHEMA).read_text(encoding="utf-8"), encoding="utf-8")
     return target
+
+
+def _same_json(a: Path, b: Path) -> bool:
+    """Same document; layout does not count (reformatting needs no new version)."""
+    return bool(json.loads(a.read_text(encoding="utf-8")) == json.loads(b.read_text(encoding="utf-8")))
 
 
 def problems(repo: Path = REPO) -> list[str]:
@@ -42,7 +47,7 @@ def problems(repo: Path = REPO) -> list[str]:
     target = archive_path(current.version, repo)
     if not target.exists():
         found.append(f"{target.relative_to(repo)} is missing: run `nox -s regenerate`")
-    elif target.read_text(encoding="utf-8") != (repo / SCHEMA).read_text(encoding="utf-8"):
+    elif not _same_json(target, repo / SCHEMA):
         found.append(
             f"{SCHEMA} changed but its version {current.version} did not: bump x-jamjet-version "
             f"(released {current.version} is {target.relative_to(repo)})"

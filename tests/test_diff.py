@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from codegen.diff.__main__ import main as diff_main
 from codegen.diff.bump import bump_problem
 from codegen.diff.compare import compare
 from codegen.diff.rules import RULES, Severity
-from codegen.history import archive_path, archived_versions
+from codegen.history import archive, archive_path, archived_versions, problems
 
 Schema = dict[str, Any]
 Edit = Callable[[Schema], None]
@@ -267,3 +268,46 @@ def test_cli_exit_codes_and_json(
 
 def test_history_holds_the_current_version(repo: Path) -> None:
     assert "1.0.0" in archived_versions(repo)
+
+
+def _repo_copy(repo: Path, tmp: Path, edit: Edit | None, version: str | None) -> Path:
+    """A tree with schema/ as in `repo`, the schema edited and re-versioned, then archived."""
+    (tmp / "schema/history").mkdir(parents=True)
+    shutil.copy(archive_path("1.0.0", repo), tmp / "schema/history/1.0.0.json")
+    schema = json.loads(archive_path("1.0.0", repo).read_text())
+    if edit:
+        edit(schema)
+    if version:
+        schema["x-jamjet-version"] = version
+    (tmp / "schema/event.schema.json").write_text(json.dumps(schema, indent=2))
+    return tmp
+
+
+@pytest.mark.parametrize(
+    ("edit", "version", "archived", "expected"),
+    [
+        (None, None, False, None),
+        (add_variant, None, False, "changed but its version 1.0.0 did not"),
+        (add_variant, "1.0.1", True, "need a minor version bump"),
+        (add_variant, "1.1.0", True, None),
+        (remove_field("NodeFailed", "error"), "1.1.0", True, "need a major version bump"),
+        (remove_field("NodeFailed", "error"), "2.0.0", True, None),
+        (add_variant, "1.1.0", False, "schema/history/1.1.0.json is missing"),
+    ],
+)
+def test_version_bump_check(
+    repo: Path,
+    tmp_path: Path,
+    edit: Edit | None,
+    version: str | None,
+    archived: bool,
+    expected: str | None,
+) -> None:
+    tree = _repo_copy(repo, tmp_path, edit, version)
+    if archived:
+        archive(tree)
+    found = problems(tree)
+    if expected is None:
+        assert found == []
+    else:
+        assert any(expected in p for p in found), found
