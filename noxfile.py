@@ -30,6 +30,9 @@ def regenerate(session: nox.Session) -> None:
     session.run("python", "-m", "codegen")
     _build_rust(session)
     session.run("python", "-m", "codegen.corpus")
+    # The TypeScript package and its testee; tests/typescript holds the pinned toolchain.
+    session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
+    session.run("npm", "run", "build", "--prefix", "tests/typescript", external=True)
 
 
 @nox.session(python=PYTHON)
@@ -43,20 +46,26 @@ def check(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """The whole suite: Python (pytest), the Rust reference (cargo test)."""
+    """The whole suite: pytest, cargo test (the Rust reference), node --test (TypeScript)."""
     _install(session)
     _build_rust(session)
     session.run("cargo", "test", "--release", "--locked", "--quiet", external=True)
+    # builds generated/typescript and the `typescript` testee, then runs tests/typescript
+    session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
+    session.run("npm", "test", "--prefix", "tests/typescript", "--silent", external=True)
     session.run("pytest", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff, mypy --strict on hand-written Python, rustfmt and clippy on the Rust workspace."""
+    """ruff, mypy --strict on hand-written Python, tsc strict, rustfmt and clippy on Rust."""
     _install(session)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
+    # tsc --noEmit on generated/typescript, then on tests/typescript against its declarations
+    session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
+    session.run("npm", "run", "lint", "--prefix", "tests/typescript", "--silent", external=True)
     session.run(
         "cargo",
         "clippy",

@@ -38,7 +38,9 @@ def archive(repo: Path = REPO) -> Path:
 
 def _same_json(a: Path, b: Path) -> bool:
     """Same document; layout does not count (reformatting needs no new version)."""
-    return bool(json.loads(a.read_text(encoding="utf-8")) == json.loads(b.read_text(encoding="utf-8")))
+    return bool(
+        json.loads(a.read_text(encoding="utf-8")) == json.loads(b.read_text(encoding="utf-8"))
+    )
 
 
 def problems(repo: Path = REPO) -> list[str]:

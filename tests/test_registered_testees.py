@@ -4,6 +4,7 @@ corpus pins every variant and field of the manifest (what `.ci/run` relies on)."
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,24 @@ def test_the_corpus_covers_every_variant_and_field(capsys: pytest.CaptureFixture
     assert "0 variant(s)/field(s) without a fixture" in capsys.readouterr().out
 
 
+def _build_typescript() -> None:
+    """The typescript testee is built output: build it the way nox -s tests does."""
+    package = REPO / "tests" / "typescript"
+    if not (package / "node_modules").exists():
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--prefix", str(package)], check=True, capture_output=True
+        )
+    subprocess.run(
+        ["npm", "run", "build", "--prefix", str(package)], check=True, capture_output=True
+    )
+
+
 @pytest.mark.parametrize("name", CURRENT)
 def test_registered_testee_passes_the_corpus(
     name: str, rust_built: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    if name == "typescript":
+        _build_typescript()
     monkeypatch.chdir(REPO)
     code = main(["conformance", "--impl", name])
     out = capsys.readouterr().out

@@ -14,7 +14,7 @@
 // algorithm (via toExponential() with no argument), which, like zmij,
 // picks the shortest digit string that round-trips and the one closest to
 // the exact value among those. The randomized differential test in
-// runtime-tests/floats.test.ts checks this against the real serde_json.
+// tests/typescript/src/runtime/floats.test.ts checks this against the real serde_json.
 
 /** serde_json's bytes for an f64 (finite: zmij; NaN/±Infinity: `null`). */
 export function formatF64(x: number): string {

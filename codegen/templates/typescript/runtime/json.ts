@@ -644,12 +644,6 @@ class Parser {
     return b;
   }
 
-  private peekOrEof(): number {
-    const b = this.peek();
-    if (b === -1) throw this.error(EOF_WHILE_PARSING_STRING);
-    return b;
-  }
-
   private parseEscape(scratch: number[]): void {
     const ch = this.nextOrEof();
     switch (ch) {

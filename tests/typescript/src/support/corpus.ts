@@ -1,0 +1,98 @@
+// The golden corpus (conformance/fixtures, format conformance/fixture.schema.json)
+// and the TypeScript implementation's answer to one of its requests.
+
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import {
+  WireError,
+  nodeIdOf,
+  parseEvent,
+  parseEventKind,
+  parseProvenanceMetadata,
+  serializeEvent,
+  serializeEventKind,
+  serializeProvenanceMetadata,
+} from "../schema.js";
+import { writeJsonString } from "../wire.js";
+import { repoRoot } from "./probe.js";
+
+export type Tier = "required" | "implementation-defined" | "evolution";
+
+export interface FixtureCase {
+  id: string;
+  description: string;
+  rule: string;
+  type_name: "Event" | "EventKind" | "ProvenanceMetadata";
+  class: "canonical" | "accepted" | "rejected";
+  input: string;
+  output?: string;
+  serde_error?: string;
+  covers?: { variant?: string; field?: string };
+  tier: Tier;
+  file: string;
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return jsonFiles(path);
+    return entry.name.endsWith(".json") && entry.name !== "manifest.json" ? [path] : [];
+  });
+}
+
+/** Every case of the corpus, with its file's tier. */
+export function loadCorpus(): FixtureCase[] {
+  const root = join(repoRoot(), "conformance", "fixtures");
+  return jsonFiles(root).flatMap((path) => {
+    const file = JSON.parse(readFileSync(path, "utf8")) as { tier: Tier; cases: Omit<FixtureCase, "tier" | "file">[] };
+    return file.cases.map((c) => ({ ...c, tier: file.tier, file: relative(root, path) }));
+  });
+}
+
+/** What the implementation says to one protocol request, in-process. */
+export type Ours = { kind: "output"; text: string } | { kind: "error"; text: string; error: unknown };
+
+const HANDLERS: Record<string, (input: string) => string> = {
+  Event: (input) => serializeEvent(parseEvent(input)),
+  EventKind: (input) => serializeEventKind(parseEventKind(input)),
+  ProvenanceMetadata: (input) => serializeProvenanceMetadata(parseProvenanceMetadata(input)),
+  "EventKind.node_id": (input) => {
+    const id = nodeIdOf(parseEventKind(input));
+    return id === null ? "null" : writeJsonString(id);
+  },
+};
+
+/** Whether the implementation answers requests for `typeName`. */
+export function implemented(typeName: string): boolean {
+  return Object.hasOwn(HANDLERS, typeName);
+}
+
+/** The answer to (type_name, input); throws (a plain Error) for a type_name it does not know. */
+export function answer(typeName: string, input: string): Ours {
+  const handler = implemented(typeName) ? HANDLERS[typeName] : undefined;
+  if (handler === undefined) throw new Error(`no handler for ${typeName}`);
+  try {
+    return { kind: "output", text: handler(input) };
+  } catch (error) {
+    return { kind: "error", text: error instanceof Error ? error.message : String(error), error };
+  }
+}
+
+/** Why `ours` is not the fixture's answer, or undefined when it is (verdict, and bytes when accepted). */
+export function mismatch(c: FixtureCase, ours: Ours): string | undefined {
+  if (ours.kind === "error" && !(ours.error instanceof WireError)) return `crashed: ${String(ours.error)}`;
+  if (c.class === "rejected") return ours.kind === "error" ? undefined : `accepted what serde rejects (${c.serde_error})`;
+  if (ours.kind === "error") return `rejected: ${ours.text}`;
+  return ours.text === c.output ? undefined : `wrote ${ours.text}\n   serde: ${c.output}`;
+}
+
+/** Fixture ids listed in conformance/known-failures/typescript.txt (none today: the file need not exist). */
+export function knownFailures(): Set<string> {
+  let text = "";
+  try {
+    text = readFileSync(join(repoRoot(), "conformance", "known-failures", "typescript.txt"), "utf8");
+  } catch {
+    return new Set();
+  }
+  return new Set(text.split("\n").map((line) => line.replace(/#.*/, "").trim()).filter((id) => id !== ""));
+}

@@ -1,0 +1,3 @@
+// u64 is a bigint: a number could already be rounded.
+import { Timestamp, toJsonNode, type Event, type EventKind, type NodeCompleted, type NodeStarted, type ProvenanceMetadata } from "../../../../generated/typescript/dist/index.js";
+export const k: NodeCompleted = { type: "node_completed", node_id: "n", output: null, state_patch: null, duration_ms: 1 }; // error: TS2322
