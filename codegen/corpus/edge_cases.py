@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -14,7 +15,16 @@ from codegen.corpus.edges import (
     EdgeGroup,
 )
 from codegen.corpus.values import Owner, Val, Values, input_object
-from codegen.model import Field, Scalar, ScalarType, Struct, TaggedUnion, WireModel
+from codegen.model import (
+    Field,
+    NamedType,
+    Scalar,
+    ScalarType,
+    Struct,
+    TaggedUnion,
+    UnitEnum,
+    WireModel,
+)
 
 
 class Host:
@@ -64,7 +74,13 @@ def slug(name: str) -> str:
 
 def edge_cases(model: WireModel) -> list[Case]:
     out = [case for group in GROUPS for case in _group_cases(model, group)]
-    return out + list(_syntax_cases(model)) + list(_unknown_member_cases(model))
+    return [
+        *out,
+        *_syntax_cases(model),
+        *_unknown_member_cases(model),
+        *_short_sequence_cases(model),
+        *_unit_enum_cases(model),
+    ]
 
 
 def _group_cases(model: WireModel, group: EdgeGroup) -> Iterator[Case]:
@@ -126,3 +142,78 @@ def _unknown_member_cases(model: WireModel) -> Iterator[Case]:
                 implementation_defined=name in QUIRKY_UNKNOWN_MEMBERS,
                 variant=owner.tag[1] if owner.tag else None,
             )
+
+
+def _all_owners(model: WireModel) -> Iterator[tuple[str, str, Owner]]:
+    for struct in model.of_kind(Struct):
+        yield struct.name, struct.name, Owner.of(struct)
+    for union in model.of_kind(TaggedUnion):
+        for v in union.variants:
+            yield union.name, f"{union.name}.{v.wire_name}", Owner.of(v, union)
+
+
+def _short_sequence_cases(model: WireModel) -> Iterator[Case]:
+    """The sequence form cut short: serde fills a missing trailing element only from
+    #[serde(default)], and says 'invalid length' otherwise."""
+    values = Values(model)
+    for type_name, prefix, owner in _all_owners(model):
+        items = [json.dumps(owner.tag[1])] if owner.tag else []
+        full = values.members(owner, full=True)
+        items += [full[f.name].input for f in owner.fields]
+        for length in range(1 if owner.tag else 0, len(items)):
+            yield Case(
+                id=f"{prefix}.sequence-form.first-{length}",
+                type_name=type_name,
+                rule="sequence-form",
+                description=f"the sequence form with only its first {length} of {len(items)} elements",
+                input="[" + ",".join(items[:length]) + "]",
+                expected=None,
+                implementation_defined=True,
+                variant=owner.tag[1] if owner.tag else None,
+            )
+
+
+# A unit variant spelled as serde's externally tagged map, or otherwise off.
+UNIT_ENUM_FORMS: tuple[tuple[str, str, bool], ...] = (
+    ("map-with-null", '{{"{v}":null}}', True),
+    ("map-with-empty-object", '{{"{v}":{{}}}}', True),
+    ("map-with-empty-array", '{{"{v}":[]}}', True),
+    ("map-with-number", '{{"{v}":1}}', True),
+    ("map-rust-cased", '{{"{r}":null}}', False),
+    ("map-two-keys", '{{"{v}":null,"{v}":null}}', True),
+    ("empty-map", "{{}}", False),
+    ("array", '["{v}"]', False),
+    ("trailing-space", '"{v} "', False),
+)
+
+
+def _unit_enum_cases(model: WireModel) -> Iterator[Case]:
+    values = Values(model)
+    for enum_ in model.of_kind(UnitEnum):
+        host = _named_host(model, enum_.name)
+        if host is None:
+            continue
+        type_name, prefix, owner, field = host
+        rust, wire = enum_.variants[0]
+        members = values.members(owner, full=True)
+        for name, template, quirky in UNIT_ENUM_FORMS:
+            text = template.format(v=wire, r=rust)
+            yield Case(
+                id=f"{prefix}.field.{field}.snake-case.{name}",
+                type_name=type_name,
+                rule="snake-case",
+                description=f"{enum_.name} written as {text}",
+                input=input_object(owner, list(values_with(members, field, text).items())),
+                expected=None,
+                implementation_defined=quirky,
+                variant=owner.tag[1] if owner.tag else None,
+                field=field,
+            )
+
+
+def _named_host(model: WireModel, name: str) -> tuple[str, str, Owner, str] | None:
+    for type_name, prefix, owner in _all_owners(model):
+        for f in owner.fields:
+            if f.required_on_input and model.resolve(f.type) == NamedType(name):
+                return type_name, prefix, owner, f.name
+    return None

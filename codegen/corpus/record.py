@@ -177,7 +177,8 @@ _WIRE_RULES = {
     "nesting-depth",
 }
 _TIER_GROUPS = {
-    "sequence-form": "serde reads a struct (or a variant, tag first) from an array of its fields in declaration order; other implementations may reject it",
+    "sequence-form": "serde reads a struct (or a variant, tag first) from an array of its fields in declaration order, filling only #[serde(default)] fields when it is short; other implementations may reject it",
+    "snake-case": 'serde also reads a unit variant from its externally tagged map form ({"approved": null}), checking the map\'s value only inside the buffered `kind`; other implementations may reject it',
     "unknown-field": "serde skips an unknown member of a struct without checking its value (a lone surrogate, a number out of range, nesting past the limit pass), but buffers and checks every member of an internally tagged enum; other implementations may check both or neither",
     "float-format": "serde_json's default float parser is not correctly rounded on these inputs; a correctly rounded parser differs in the last bit",
 }
