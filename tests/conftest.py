@@ -26,6 +26,12 @@ def model() -> WireModel:
 
 
 @pytest.fixture(scope="session")
+def seed_model() -> WireModel:
+    """Schema 1.0.0, the release the contract file event.rs defines (reference/seed)."""
+    return load_model(Path("schema/history/1.0.0.json"))
+
+
+@pytest.fixture(scope="session")
 def rust_built() -> None:
     """Builds the Rust testees once; cargo makes this a no-op when nothing changed."""
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)

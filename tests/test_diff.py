@@ -20,8 +20,10 @@ from codegen.build_model import build_model
 from codegen.diff.__main__ import main as diff_main
 from codegen.diff.bump import bump_problem
 from codegen.diff.compare import compare
+from codegen.diff.report import max_severity
 from codegen.diff.rules import RULES, Severity
 from codegen.history import archive, archive_path, archived_versions, problems
+from codegen.pipeline import load_model
 
 Schema = dict[str, Any]
 Edit = Callable[[Schema], None]
@@ -311,3 +313,17 @@ def test_version_bump_check(
         assert found == []
     else:
         assert any(expected in p for p in found), found
+
+
+def test_the_real_1_1_0_change_is_classified(repo: Path) -> None:
+    old = load_model(archive_path("1.0.0", repo).relative_to(repo))
+    new = load_model(archive_path("1.1.0", repo).relative_to(repo))
+    changes = {(c.kind, c.where) for c in compare(old, new)}
+    assert changes == {
+        ("variant-added", "EventKind.node_parked"),
+        ("variant-added", "EventKind.segment_boundary"),
+        ("field-added-optional-skipped", "EventKind.node_completed.idempotency_key"),
+    }
+    assert max_severity(compare(old, new)) is Severity.MINOR
+    assert bump_problem("1.0.0", "1.1.0", Severity.MINOR) is None
+    assert problems(repo) == []

@@ -46,16 +46,16 @@ def _model_rule(field: Field) -> tuple[str, str, list[str]]:
     return name, rust.replace("EventSequence", "i64"), args
 
 
-def test_structs_match_the_contract_field_for_field(model: WireModel) -> None:
+def test_structs_match_the_contract_field_for_field(seed_model: WireModel) -> None:
     seed = read_seed()
-    for struct in model.of_kind(Struct):
+    for struct in seed_model.of_kind(Struct):
         expected = [_seed_rule(f) for f in seed.items[struct.name].fields]
         assert [_model_rule(f) for f in struct.fields] == expected, struct.name
 
 
-def test_variants_match_the_contract_field_for_field(model: WireModel) -> None:
+def test_variants_match_the_contract_field_for_field(seed_model: WireModel) -> None:
     seed = read_seed()
-    union = model.of_kind(TaggedUnion)[0]
+    union = seed_model.of_kind(TaggedUnion)[0]
     seed_enum = seed.items[union.name]
     assert seed_enum.serde == [f'tag = "{union.tag}"', 'rename_all = "snake_case"']
     assert [v.name for v in union.variants] == list(seed_enum.variants)
@@ -64,15 +64,48 @@ def test_variants_match_the_contract_field_for_field(model: WireModel) -> None:
         assert [_model_rule(f) for f in variant.fields] == expected, variant.name
 
 
-def test_node_id_accessor_lists_the_contracts_variants(model: WireModel) -> None:
-    union = model.of_kind(TaggedUnion)[0]
+def test_node_id_accessor_lists_the_contracts_variants(seed_model: WireModel) -> None:
+    union = seed_model.of_kind(TaggedUnion)[0]
     accessor = [v.name for v in union.variants if v.has_node_id_accessor]
     assert sorted(accessor) == sorted(read_seed().node_id_variants)
     with_field = [v.name for v in union.variants if any(f.name == "node_id" for f in v.fields)]
     assert set(with_field) - set(accessor) == {"ToolCalled", "CriticVerdict"}
 
 
-def test_unit_enum_matches_the_contract(model: WireModel) -> None:
+def test_unit_enum_matches_the_contract(seed_model: WireModel) -> None:
     seed = read_seed()
-    for decl in model.of_kind(UnitEnum):
+    for decl in seed_model.of_kind(UnitEnum):
         assert [rust for rust, _ in decl.variants] == list(seed.items[decl.name].variants)
+
+
+def test_release_1_1_0_is_the_upstream_change(seed_model: WireModel, model: WireModel) -> None:
+    """1.1.0 adds what the runtime added after event.rs: two variants and one field."""
+    before = seed_model.of_kind(TaggedUnion)[0]
+    after = model.of_kind(TaggedUnion)[0]
+    names = [v.name for v in after.variants]
+    assert names == [
+        *[v.name for v in before.variants][:8],
+        "NodeParked",
+        *[v.name for v in before.variants][8:],
+        "SegmentBoundary",
+    ]
+    parked, boundary = after.variant("node_parked"), after.variant("segment_boundary")
+    assert [_model_rule(f) for f in parked.fields] == [
+        ("node_id", "NodeId", []),
+        ("attempt", "u32", []),
+        ("retry_after", "String", []),
+    ]
+    assert parked.has_node_id_accessor and not boundary.has_node_id_accessor
+    assert [_model_rule(f) for f in boundary.fields] == [
+        ("segment_number", "u32", []),
+        ("next_execution_id", "String", []),
+    ]
+    completed = after.variant("node_completed").fields
+    assert _model_rule(completed[-1]) == (
+        "idempotency_key",
+        "Option<String>",
+        ['skip_serializing_if = "Option::is_none"'],
+    )
+    assert [f.name for f in completed[:-1]] == [
+        f.name for f in before.variant("node_completed").fields
+    ]

@@ -4,6 +4,11 @@ forward:    an OLD reader given data written by the NEW schema.
 backward:   a NEW reader given data written by the OLD schema.
 same_bytes: data both can read is written back byte for byte as before.
 
+The rules are about the object form, the only one serde writes. serde also reads a
+struct from an array of its fields (the sequence form, implementation-defined in the
+corpus), and there adding any field breaks new readers of old arrays: serde fills a
+missing trailing element only from #[serde(default)], never for an Option.
+
 Severity follows from those three: anything a new reader cannot read, or that
 changes canonical bytes, is major; anything an old reader cannot read, or that adds
 to the contract, is minor; the rest (documentation) is a patch.

@@ -1,3 +1,5 @@
-"""The package version; it follows the schema version (see schema/)."""
+"""The package version: the schema version the models were generated from (schema/)."""
 
-__version__ = "1.0.0"
+from _jamjet_schema_generated import SCHEMA_VERSION as __version__
+
+__all__ = ["__version__"]

@@ -106,4 +106,5 @@ def test_the_reference_passes_the_packaged_corpus(
 ) -> None:
     done = pytest_corpus(tmp_path, "--jamjet-testee", str(REFERENCE), fixtures=None)
     assert done.returncode == 0, done.stdout[-3000:]
-    assert summary(done) == f"{len(shipped_corpus.cases) + 1} passed"
+    current = [c for c in shipped_corpus.cases if c.tier != "evolution"]  # older readers' cases
+    assert summary(done) == f"{len(current) + 1} passed"
