@@ -1,6 +1,7 @@
-//! The generated crate against the corpus, read as plain data: what any other
-//! language's runner does, without our Python. Every case of every tier must hold,
-//! since the corpus was recorded from this very crate.
+//! The corpus read as plain data, as any other language's runner reads it, without
+//! our Python. The generated crate must hold every case of the current schema (the
+//! corpus was recorded from it); the contract file compiled verbatim, a 1.0.0
+//! reader, must hold the evolution cases recorded for 1.0.0 readers.
 
 use jamjet_schema::{Event, EventKind, ProvenanceMetadata};
 use jamjet_testee::{round_trip, Outcome};
@@ -19,7 +20,9 @@ fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn answer(type_name: &str, input: &str) -> Outcome {
+type Answer = fn(&str, &str) -> Outcome;
+
+fn generated(type_name: &str, input: &str) -> Outcome {
     match type_name {
         "Event" => round_trip::<Event>(input),
         "EventKind" => round_trip::<EventKind>(input),
@@ -28,7 +31,16 @@ fn answer(type_name: &str, input: &str) -> Outcome {
     }
 }
 
-fn check(case: &Value) -> Result<(), String> {
+fn seed(type_name: &str, input: &str) -> Outcome {
+    match type_name {
+        "Event" => round_trip::<jamjet_seed::Event>(input),
+        "EventKind" => round_trip::<jamjet_seed::EventKind>(input),
+        "ProvenanceMetadata" => round_trip::<jamjet_seed::ProvenanceMetadata>(input),
+        other => panic!("unknown type_name {other}"),
+    }
+}
+
+fn check(case: &Value, answer: Answer) -> Result<(), String> {
     let field = |name: &str| case[name].as_str().unwrap_or_default().to_owned();
     let got = answer(&field("type_name"), &field("input"));
     match (field("class").as_str(), got) {
@@ -38,8 +50,8 @@ fn check(case: &Value) -> Result<(), String> {
     }
 }
 
-#[test]
-fn generated_crate_passes_every_fixture() {
+/// Runs every case of the files whose tier `wanted` accepts; returns how many ran.
+fn run_corpus(wanted: impl Fn(&Value) -> bool, answer: Answer) -> usize {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance/fixtures");
     let mut files = Vec::new();
     fixture_files(&root, &mut files);
@@ -49,9 +61,12 @@ fn generated_crate_passes_every_fixture() {
     for path in files {
         let text = std::fs::read_to_string(&path).expect("fixture file");
         let data: Value = serde_json::from_str(&text).expect("fixture JSON");
+        if !wanted(&data) {
+            continue;
+        }
         for case in data["cases"].as_array().expect("cases") {
             checked += 1;
-            if let Err(msg) = check(case) {
+            if let Err(msg) = check(case, answer) {
                 failures.push(msg);
             }
         }
@@ -62,5 +77,18 @@ fn generated_crate_passes_every_fixture() {
         failures.len(),
         failures.join("\n")
     );
+    checked
+}
+
+#[test]
+fn generated_crate_passes_every_current_fixture() {
+    let checked = run_corpus(|data| data["tier"] != "evolution", generated);
     assert!(checked > 1000, "only {checked} cases");
+}
+
+#[test]
+fn contract_file_reads_newer_documents_as_recorded() {
+    let for_1_0_0 =
+        |data: &Value| data["tier"] == "evolution" && data["cases"][0]["reader_version"] == "1.0.0";
+    assert!(run_corpus(for_1_0_0, seed) > 0);
 }
