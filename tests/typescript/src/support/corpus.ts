@@ -49,6 +49,14 @@ export function loadCorpus(): FixtureCase[] {
   });
 }
 
+/** The variants of EventKind by wire name, from the corpus manifest (the schema's own list). */
+export function manifestVariants(): string[] {
+  const manifest = JSON.parse(readFileSync(join(repoRoot(), "conformance", "fixtures", "manifest.json"), "utf8")) as {
+    types: { EventKind: { variants: Record<string, string[]> } };
+  };
+  return Object.keys(manifest.types.EventKind.variants);
+}
+
 /** What the implementation says to one protocol request, in-process. */
 export type Ours = { kind: "output"; text: string } | { kind: "error"; text: string; error: unknown };
 

@@ -28,7 +28,8 @@ export function describe(kind: EventKind): string {
 export function exhaustive(kind: EventKind): number {
   switch (kind.type) {
     case "workflow_started": case "workflow_completed": case "workflow_failed": case "workflow_cancelled":
-    case "node_scheduled": case "node_started": case "node_completed": case "node_failed": case "node_skipped":
+    case "node_scheduled": case "node_started": case "node_completed": case "node_failed": case "node_parked":
+    case "node_skipped": case "segment_boundary":
     case "node_cancelled": case "retry_scheduled": case "interrupt_raised": case "approval_received":
     case "timer_created": case "timer_fired": case "external_event_received": case "child_workflow_started":
     case "child_workflow_completed": case "child_workflow_failed": case "budget_exceeded":
