@@ -20,7 +20,7 @@ from codegen.build_model import build_model
 from codegen.diff.__main__ import main as diff_main
 from codegen.diff.bump import bump_problem
 from codegen.diff.compare import compare
-from codegen.diff.report import max_severity
+from codegen.diff.report import max_severity, rules_markdown
 from codegen.diff.rules import RULES, Severity
 from codegen.history import archive, archive_path, archived_versions, problems
 from codegen.pipeline import load_model
@@ -327,3 +327,11 @@ def test_the_real_1_1_0_change_is_classified(repo: Path) -> None:
     assert max_severity(compare(old, new)) is Severity.MINOR
     assert bump_problem("1.0.0", "1.1.0", Severity.MINOR) is None
     assert problems(repo) == []
+
+
+def test_the_rules_document_is_current(repo: Path) -> None:
+    text = (repo / "docs/schema-evolution.md").read_text(encoding="utf-8")
+    documented = text.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
+    assert documented.strip() == rules_markdown().strip(), (
+        "regenerate with python -m codegen.diff --rules"
+    )

@@ -19,7 +19,11 @@ import pytest
 
 from tests.conftest import REPO
 
-DOCS = [REPO / "README.md", REPO / "conformance" / "README.md"]
+DOCS = [
+    REPO / "README.md",
+    REPO / "conformance" / "README.md",
+    REPO / "docs" / "schema-evolution.md",
+]
 RUNNABLE = ("jamjet-schema ", "pytest ", "python -m ")
 PLACEHOLDERS = ("mylib", "my-testee", "path/to", "[", "...", "COMMAND")
 CREATED = ["canonical.jsonl"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from codegen.diff.bump import bump_problem
 from codegen.diff.compare import compare
-from codegen.diff.report import as_json, as_table, max_severity
+from codegen.diff.report import as_json, as_table, max_severity, rules_markdown
 from codegen.diff.rules import Severity
 from codegen.errors import SchemaError
 from codegen.pipeline import load_model
@@ -33,8 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("old", type=Path, help="the older schema file")
-    parser.add_argument("new", type=Path, help="the newer schema file")
+    parser.add_argument("old", type=Path, nargs="?", help="the older schema file")
+    parser.add_argument("new", type=Path, nargs="?", help="the newer schema file")
+    parser.add_argument("--rules", action="store_true", help="print every rule as a markdown table")
     parser.add_argument("--format", choices=["table", "json"], default="table")
     parser.add_argument("--fail-on", choices=list(THRESHOLDS), default="major")
     parser.add_argument(
@@ -44,7 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.rules:
+        print(rules_markdown())
+        return 0
+    if args.old is None or args.new is None:
+        parser.error("give OLD and NEW schema files (or --rules)")
     try:
         old = load_model(args.old.resolve(), Path("/"))
         new = load_model(args.new.resolve(), Path("/"))

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from codegen.diff.compare import Change
-from codegen.diff.rules import Severity
+from codegen.diff.rules import RULES, Severity
 
 
 def max_severity(changes: list[Change]) -> Severity:
@@ -62,4 +62,16 @@ def as_table(old_version: str, new_version: str, changes: list[Change]) -> str:
     lines += (
         ["", *(f"{kind}: {reason}" for kind, reason in sorted(reasons.items()))] if reasons else []
     )
+    return "\n".join(lines)
+
+
+def rules_markdown() -> str:
+    """Every rule of rules.py as a markdown table: the reference in docs/schema-evolution.md."""
+    lines = [
+        "| change | old reader, new data | new reader, old data | same bytes | severity | why |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for kind, rule in RULES.items():
+        marks = (_mark(rule.forward), _mark(rule.backward), _mark(rule.same_bytes))
+        lines.append(f"| `{kind}` | {' | '.join(marks)} | {rule.severity.label} | {rule.reason} |")
     return "\n".join(lines)

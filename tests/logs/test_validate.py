@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import resource
 import subprocess
 import sys
@@ -198,3 +200,19 @@ def test_a_one_gigabyte_log_streams_in_bounded_memory(tmp_path: Path) -> None:
     print(f"peak RSS: {small_rss / 1024:.0f} MB on 20 MB, {huge_rss / 1024:.0f} MB on 1 GB")
     assert huge_rss < small_rss * 1.5, "memory grew with the size of the log"
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 1_000_000
+
+
+def test_a_progress_bar_is_drawn_only_on_a_terminal(good_lines: list[str], tmp_path: Path) -> None:
+    """The bar is drawn at the first record and then at most every 0.2 s: a few writes,
+    well within what the terminal buffers while nobody reads it."""
+    log = _write(tmp_path / "good.jsonl", good_lines * 20)
+    command = [sys.executable, "-m", "jamjet_schema.cli", "validate", str(log)]
+    leader, follower = pty.openpty()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=follower, check=False)
+    os.close(follower)
+    drawn = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert done.returncode == 0
+    assert "[" in drawn and "%" in drawn and "MB" in drawn, drawn
+    piped = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert piped.stderr == "", "no bar when stderr is not a terminal"
