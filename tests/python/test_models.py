@@ -27,6 +27,7 @@ from jamjet_schema import (
     node_id_of,
     serde_message,
 )
+from jamjet_schema.models import fast as fast_module
 from jamjet_schema.models import plan as plan_module
 
 EXEC = uuid.UUID("67e55044-10b1-426f-9247-bb680e5fe0c8")
@@ -72,8 +73,17 @@ def test_parsing_dispatches_on_the_tag(monkeypatch: pytest.MonkeyPatch) -> None:
         return original(self, data)
 
     monkeypatch.setattr(plan_module.ClassPlan, "members", spy)
+    monkeypatch.setitem(fast_module.READERS, Event, None)  # no fast path: the exact one
     Event.model_validate_json(EVENT)
     assert visited == ["Event", "NodeStarted"]  # no other variant is tried
+
+
+def test_the_fast_path_dispatches_on_the_tag() -> None:
+    reader = fast_module.reader_of(Event, Event._wire_core_schema)
+    assert reader is not None and reader.read(EVENT) == Event.model_validate_json(EVENT)
+    model: Any = Event._wire_core_schema()["schema"]  # inside the before-validator
+    kind = fast_module._transform(model["schema"]["fields"]["kind"]["schema"], [])
+    assert _tagged_union_schema(kind)["type"] == "tagged-union"
 
 
 def test_event_kind_parses_to_its_variant() -> None:

@@ -47,21 +47,25 @@ def read_records(stream: BinaryIO, source: str) -> Iterator[Record]:
 
 
 def _line_records(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record]:
-    pending, line = head, 1
+    # Lines are cut out of the buffer by position; the buffer is rebuilt only when a
+    # chunk runs out, so a line costs one slice, not a copy of the rest of the chunk.
+    pending, pos, line = head, 0, 1
     while True:
-        newline = pending.find(b"\n")
+        newline = pending.find(b"\n", pos)
         if newline < 0:
             more = stream.read(CHUNK)
             if not more:
                 break
-            pending += more
+            pending, pos = pending[pos:] + more, 0
             continue
-        raw, pending = pending[: newline + 1], pending[newline + 1 :]
+        raw = pending[pos:newline]
+        pos = newline + 1
         if raw.strip():
-            yield _record(source, line, raw.rstrip(b"\r\n"))
+            yield _record(source, line, raw.rstrip(b"\r"))
         line += 1
-    if pending.strip():
-        yield _record(source, line, pending)
+    rest = pending[pos:]
+    if rest.strip():
+        yield _record(source, line, rest)
 
 
 _STRUCTURAL = re.compile(rb'[\[\]{},"\\\n]')

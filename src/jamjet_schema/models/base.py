@@ -1,13 +1,15 @@
 """The base classes of the generated models: Pydantic models that read and write like serde.
 
-- Parsing: `model_validate_json` parses with wire.jsontext (serde_json's verdict on
-  the text, numbers classified as serde_json does, duplicate keys kept) and
-  validates the tree; a before-validator applies the ClassPlan (duplicate and
-  unknown members, sequence form, tagged-union positions); the field types
-  (models.types) apply serde's scalar rules. Python-built models go through the
-  same validators: the model config is strict, so Pydantic coerces nothing.
-- Writing: `model_dump_json()` returns serde_json's canonical bytes, written by
-  the ClassPlan (declaration order, skip rules, wire formatters).
+- Parsing: `model_validate_json` first tries the fast path (models.fast:
+  pydantic-core's parser and native validators, where they provably agree with
+  serde). Otherwise, and for every text serde refuses, it parses with wire.jsontext
+  (serde_json's verdict on the text, numbers classified as serde_json does,
+  duplicate keys kept) and validates the tree; a before-validator applies the
+  ClassPlan (duplicate and unknown members, sequence form, tagged-union positions);
+  the field types (models.types) apply serde's scalar rules. Python-built models go
+  through the same validators: the model config is strict, so Pydantic coerces nothing.
+- Writing: `model_dump_json()` returns serde_json's canonical bytes, written by a
+  writer compiled from the ClassPlan (declaration order, skip rules, wire formatters).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from typing import Any, ClassVar, Self, cast
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_validator
 from pydantic.config import ExtraValues
+from pydantic_core import CoreSchema
 
 from jamjet_schema.wire import JsonNode, WireError, parse
 
 from .errors import json_error, retitled, serde_error
-from .plan import plan_of, union_normalizer, union_variants
+from .fast import READERS, reader_of
+from .plan import plan_of, union_normalizer, union_variants, write_canonical
 
 
 def parse_json(
@@ -63,6 +67,18 @@ class WireStruct(BaseModel):
         by_name: bool | None = None,
     ) -> Self:
         """`serde_json::from_str::<Self>(json_data)`: serde's verdict, as a model or a ValidationError."""
+        if (
+            strict is None
+            and extra is None
+            and context is None
+            and by_alias is None
+            and by_name is None
+        ):
+            reader = READERS.get(cls) or reader_of(cls, cls._wire_core_schema)
+            if reader is not None:
+                model: Self | None = reader.read_json(json_data)
+                if model is not None:
+                    return model
         tree = parse_json(cls.__name__, json_data, cls._wire_known_fields())
         return cls.model_validate(
             tree, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
@@ -73,6 +89,12 @@ class WireStruct(BaseModel):
         """The members serde reads from a top-level object; it only skims the others."""
         return plan_of(cls).known
 
+    @classmethod
+    def _wire_core_schema(cls) -> CoreSchema:
+        """The core schema `model_validate` runs (for the fast path to derive from)."""
+        plan_of(cls)  # resolves forward references first
+        return cls.__pydantic_core_schema__
+
     def model_dump_json(self, **options: Any) -> str:
         """`serde_json::to_string(&self)`: the canonical bytes, exactly as the Rust runtime writes them."""
         if options:
@@ -80,7 +102,7 @@ class WireStruct(BaseModel):
                 "model_dump_json() writes serde_json's canonical text and takes no options "
                 f"(got {', '.join(sorted(options))}); use model_dump() for other forms"
             )
-        return plan_of(type(self)).write(self)
+        return write_canonical(self)
 
 
 class TaggedUnionRoot(WireStruct):
@@ -106,6 +128,12 @@ class TaggedUnionRoot(WireStruct):
     def _wire_known_fields(cls) -> frozenset[str] | None:
         # serde buffers an internally tagged enum as Content: every member is parsed.
         return None
+
+    @classmethod
+    def _wire_core_schema(cls) -> CoreSchema:
+        if "__wire_union__" in cls.__dict__:  # the root validates as the union
+            return _union_of(cls)[0].core_schema
+        return super()._wire_core_schema()
 
     @classmethod
     def model_validate(

@@ -19,6 +19,10 @@ from jamjet_schema.wire import JsonObject, WireError
 
 from .errors import describe, serde_error
 
+# The validate functions made below: models.fast lets them see strings only (the map
+# form goes the exact way, where a repeated key is still visible).
+UNIT_ENUM_VALIDATORS: set[Any] = set()
+
 
 def unit_enum_schema(
     cls: type[enum.Enum], source: Any, handler: GetCoreSchemaHandler
@@ -45,6 +49,7 @@ def unit_enum_schema(
     serialization = core_schema.plain_serializer_function_ser_schema(
         lambda member: member.value, when_used="json"
     )
+    UNIT_ENUM_VALIDATORS.add(validate)
     return core_schema.no_info_plain_validator_function(validate, serialization=serialization)
 
 

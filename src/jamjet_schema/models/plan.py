@@ -6,13 +6,21 @@ an error), how the sequence form maps to fields (declaration order; a missing
 trailing element is an error unless the field is #[serde(default)]), which
 positions hold a tagged union (they need the tag visible before Pydantic's
 discriminated union can dispatch), and how serde_json writes each field.
+
+Writing: `write_canonical` runs a writer compiled once per class (compile_writer:
+straight-line code, one join per object, the common scalars written inline); the
+ClassPlan's own `write` is the reference it falls back to for anything unusual.
 """
 
 from __future__ import annotations
 
+import ast
 import enum
+import json.encoder
+import re
 import types
 import typing
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,10 +29,12 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 from typing_extensions import TypeAliasType
 
-from jamjet_schema.wire import JsonObject, write_json_string
+from jamjet_schema.wire import JsonObject, format_f64, write_json_string
 
+from . import types as rules
 from .errors import serde_error
 from .types import WireScalar
+from .values import write_json_value
 
 if TYPE_CHECKING:
     from .base import TaggedUnionRoot, WireStruct
@@ -153,7 +163,7 @@ def _build(cls: type[WireStruct]) -> ClassPlan:
 
 def _field(name: str, info: FieldInfo) -> FieldPlan:
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    tp = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    tp = _annotated(info)
     return FieldPlan(
         name=name,
         key=write_json_string(name) + ":",
@@ -162,6 +172,11 @@ def _field(name: str, info: FieldInfo) -> FieldPlan:
         normalize=_normalizer_for(tp),
         serde_default=bool(extra.get(DEFAULT_KEY, False)),
     )
+
+
+def _annotated(info: FieldInfo) -> Any:
+    """The field's type with its metadata, as it was declared."""
+    return typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
 
 
 _SKIPS: dict[str, Callable[[Any], bool]] = {
@@ -278,3 +293,197 @@ def _sequence_map(items: list[Any], tag: str, by_tag: dict[str, type[TaggedUnion
         return WireMap(plan_of(variant).from_sequence(items))
     except PydanticCustomError as err:
         return WireMap({tag: items[0]}, error=err)
+
+
+def field_kind(info: FieldInfo) -> str:
+    """What a field's value holds, through Optional and list: "model" (a nested struct
+    or a tagged union's variant), "value" (serde_json::Value), "scalar", or "other"."""
+    return _kind_of(_annotated(info))
+
+
+def _kind_of(tp: Any) -> str:
+    if union_variants(tp) is not None:
+        return "model"
+    bare, metadata = _unwrap(tp)
+    rule = next((m for m in metadata if isinstance(m, WireScalar)), None)
+    if rule is not None:
+        return "value" if rule is rules.VALUE_RULE else "scalar"
+    inner = _optional_inner(bare)
+    if inner is not None:
+        return _kind_of(inner)
+    if typing.get_origin(bare) is list:
+        return _kind_of(typing.get_args(bare)[0])
+    if typing.get_origin(bare) is typing.Literal:
+        return "scalar"
+    from pydantic import BaseModel
+
+    if isinstance(bare, type) and issubclass(bare, BaseModel):
+        return "model"
+    if isinstance(bare, type) and issubclass(bare, enum.Enum):
+        return "scalar"
+    return "other"
+
+
+# -- compiled writers ---------------------------------------------------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_WRITERS: dict[type, Writer] = {}
+
+
+def write_canonical(instance: object) -> str:
+    """serde_json::to_string of a model: its compiled writer's text, or, for anything
+    that writer does not handle (values a validated model cannot hold, lone
+    surrogates), the ClassPlan's reference writer's text or error."""
+    cls: Any = type(instance)
+    try:
+        text = (_WRITERS.get(cls) or _compiled(cls))(instance)
+    except Exception:
+        return plan_of(cls).write(instance)
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return plan_of(cls).write(instance)  # raises serde_json's refusal
+
+
+def _compiled(cls: type) -> Writer:
+    writer = _WRITERS.get(cls)
+    if writer is None:
+        writer = _WRITERS[cls] = compile_writer(cls)
+    return writer
+
+
+def _write_uuid(value: uuid.UUID) -> str:
+    """`'"' + str(value) + '"'`, without UUID.__str__'s tuple formatting."""
+    if type(value) is uuid.UUID:
+        digits = f"{value.int:032x}"
+        return f'"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"'
+    return '"' + str(value) + '"'
+
+
+def _write_nested(model: object) -> str:
+    return (_WRITERS.get(type(model)) or _compiled(type(model)))(model)
+
+
+_INLINE: dict[int, str] = {  # id(rule) -> the expression writing `{}`, as rule.write does
+    id(rules.STRING_RULE): "_string({})",
+    id(rules.BOOL_RULE): "('true' if {} else 'false')",
+    id(rules.U32_RULE): "_str({})",
+    id(rules.U64_RULE): "_str({})",
+    id(rules.I64_RULE): "_str({})",
+    id(rules.F64_RULE): "_f64({})",
+    id(rules.TIMESTAMP_RULE): "{}.to_json()",
+    id(rules.UUID_RULE): "_uuid({})",
+    id(rules.VALUE_RULE): "_value({})",
+}
+
+
+class _Source:
+    """The namespace and helpers of one compiled writer."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_string": json.encoder.encode_basestring,  # = write_json_string but the check
+            "_str": str,
+            "_f64": format_f64,
+            "_value": write_json_value,
+            "_model": _write_nested,
+            "_writers": _WRITERS,
+            "_uuid": _write_uuid,
+        }
+        self.depth = 0
+
+    def constant(self, value: object) -> str:
+        name = f"_k{len(self.namespace)}"
+        self.namespace[name] = value
+        return name
+
+    def expression(self, tp: Any, var: str) -> str:
+        """Python code writing `var` (of type `tp`) as writer_for(tp) does."""
+        bare, metadata = _unwrap(tp)
+        rule = next((m for m in metadata if isinstance(m, WireScalar)), None)
+        if rule is not None:
+            inline = _INLINE.get(id(rule))
+            if inline is None:
+                return f"{self.constant(rule.write)}({var})"
+            return "(" + inline.format(var) + ")"
+        inner = _optional_inner(bare)
+        if inner is not None:
+            return f"('null' if {var} is None else {self.expression(inner, var)})"
+        if typing.get_origin(bare) is list:
+            self.depth += 1
+            item = f"_i{self.depth}"
+            each = self.expression(typing.get_args(bare)[0], item)
+            return f"('[' + ','.join([{each} for {item} in {var}]) + ']')"
+        if typing.get_origin(bare) is typing.Literal:
+            return repr(write_json_string(typing.get_args(bare)[0]))
+        if isinstance(bare, type) and issubclass(bare, enum.Enum):
+            return f"_string({var}.value)"
+        if union_variants(tp) is not None or isinstance(bare, type):
+            # the writer of the model's class, compiled on first use
+            return f"(_writers.get(type({var})) or _model)({var})"
+        raise TypeError(f"no serde_json writer for {tp!r}")
+
+
+def compile_writer(cls: Any) -> Writer:
+    """A function writing an instance of `cls` exactly as plan_of(cls).write does, for
+    every instance a validated model can be (the fields in declaration order, skipped
+    ones left out), in one pass of straight-line code."""
+    plan = plan_of(cls)
+    source = _Source()
+    lines = ["def write(model):", "    values = model.__dict__"]
+    written: list[tuple[str, str, str | None]] = []  # (key, value code, skip test code)
+    for index, field in enumerate(plan.fields):
+        var = f"v{index}"
+        lines.append(f"    {var} = values[{field.name!r}]")
+        info = cls.model_fields[field.name]
+        skip = None if field.skip is None else _SKIP_TESTS[_skip_name(field.skip)].format(var)
+        written.append((field.key, source.expression(_annotated(info), var), skip))
+    if not written:
+        return _finish(cls, source, lines, "'{}'")
+    if written[0][2] is not None:  # the first field may be left out: commas between parts
+        parts = [
+            f"({key!r} + {code})" if skip is None else f"('' if {skip} else {key!r} + {code})"
+            for key, code, skip in written
+        ]
+        lines.append(f"    parts = [part for part in ({', '.join(parts)},) if part]")
+        return _finish(cls, source, lines, "'{' + ','.join(parts) + '}'")
+    pieces: list[str | tuple[str]] = ["{"]  # constants as str, code as (code,)
+    for index, (key, code, skip) in enumerate(written):
+        lead = key if index == 0 else "," + key
+        if skip is None:
+            constant = _constant(code)
+            pieces += [lead, (code,) if constant is None else constant]
+        else:
+            pieces.append((f"('' if {skip} else {lead!r} + {code})",))
+    pieces.append("}")
+    merged: list[str | tuple[str]] = []
+    for piece in pieces:  # adjacent constants as one
+        if merged and isinstance(piece, str) and isinstance(merged[-1], str):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    codes = [repr(piece) if isinstance(piece, str) else piece[0] for piece in merged]
+    return _finish(cls, source, lines, f"''.join(({', '.join(codes)},))")
+
+
+def _constant(code: str) -> str | None:
+    """The text a writer expression always gives (a Literal's), or None."""
+    if code.startswith(("'", '"')):
+        value = ast.literal_eval(code)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _finish(cls: type, source: _Source, lines: list[str], result: str) -> Writer:
+    lines.append(f"    return {result}")
+    code = compile("\n".join(lines) + "\n", f"<serde_json writer of {cls.__qualname__}>", "exec")
+    exec(code, source.namespace)
+    writer: Writer = source.namespace["write"]
+    return writer
+
+
+_SKIP_TESTS = {"Option::is_none": "{} is None", "Vec::is_empty": "len({}) == 0"}
+
+
+def _skip_name(skip: Callable[[Any], bool]) -> str:
+    return next(name for name, test in _SKIPS.items() if test is skip)

@@ -6,6 +6,11 @@ not a u32, 1.0 is not a u32, 1 is not a bool; integers are bounded by their widt
 an f64 is finite and may be given as an integer) and knows how serde_json writes
 the value. The same check runs for parsed JSON and for values given from Python,
 so a model built in Python holds only what serde could have read.
+
+Each rule may also name `fast`: a native pydantic-core schema that gives the same
+value as `check` for every JSON value the fast path of model_validate_json lets
+through (models.fast screens the text first: no NaN, no number literal serde_json
+would round differently, no lone surrogate). Rules without one keep `check` there.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 class WireScalar:
     """A Pydantic annotation: serde's reading of one Rust scalar, and its JSON writer."""
 
-    __slots__ = ("check", "json_schema", "rust", "to_json_mode", "write")
+    __slots__ = ("check", "fast", "json_schema", "rust", "to_json_mode", "write")
 
     def __init__(
         self,
@@ -51,12 +56,14 @@ class WireScalar:
         write: Callable[[Any], str],
         json_schema: dict[str, Any],
         to_json_mode: Callable[[Any], Any] | None = None,
+        fast: CoreSchema | None = None,
     ) -> None:
         self.rust = rust
         self.check = check  # raises WireError with serde's message
         self.write = write  # the JSON text serde_json writes for a checked value
         self.json_schema = json_schema
         self.to_json_mode = to_json_mode  # model_dump(mode="json"): a JSON-able form
+        self.fast = fast  # the native equivalent on screened JSON input (models.fast)
 
     def __repr__(self) -> str:
         return f"WireScalar({self.rust})"
@@ -139,6 +146,16 @@ def _timestamp(value: Any) -> Timestamp:
     raise WireError(f"invalid type: {describe(value)}, expected {expected}")
 
 
+_TIMESTAMP_EXPECTED = "an RFC 3339 formatted date and time string"
+
+
+def _timestamp_from_json(value: Any) -> Timestamp:
+    """_timestamp for JSON input (models.fast): only a string can be a DateTime<Utc>."""
+    if type(value) is str:
+        return Timestamp.parse(value)
+    raise WireError(f"invalid type: {describe(value)}, expected {_TIMESTAMP_EXPECTED}")
+
+
 def _uuid(value: Any) -> uuid.UUID:
     if isinstance(value, uuid.UUID):
         return value
@@ -162,19 +179,69 @@ def _write_uuid(value: uuid.UUID) -> str:
     return f'"{format_uuid(value)}"'
 
 
-STRING_RULE = WireScalar("String", _string, write_json_string, {"type": "string"})
-BOOL_RULE = WireScalar("bool", _bool, write_bool, {"type": "boolean"})
-U32_RULE = WireScalar("u32", _integer("u32"), str, _int_schema("u32", 0, 2**32 - 1))
-U64_RULE = WireScalar("u64", _integer("u64"), str, _int_schema("u64", 0, 2**64 - 1))
-I64_RULE = WireScalar("i64", _integer("i64"), str, _int_schema("i64", -(2**63), 2**63 - 1))
-F64_RULE = WireScalar("f64", _f64, format_f64, {"type": "number", "format": "double"})
+def _int_rule(rust: IntType, low: int, high: int) -> WireScalar:
+    return WireScalar(
+        rust,
+        _integer(rust),
+        str,
+        _int_schema(rust, low, high),
+        # Strict: no bool, no float (not even 1.0), as serde's integer visitors.
+        fast=core_schema.int_schema(strict=True, ge=low, le=high),
+    )
+
+
+# uuid's parse_str takes four shapes; the fast path lets only the hyphenated one reach
+# pydantic-core's uuid parser (whose value for it is beyond doubt), the others go the
+# exact way.
+_HYPHENATED_UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+
+STRING_RULE = WireScalar(
+    "String",
+    _string,
+    write_json_string,
+    {"type": "string"},
+    fast=core_schema.str_schema(strict=True),
+)
+BOOL_RULE = WireScalar(
+    "bool", _bool, write_bool, {"type": "boolean"}, fast=core_schema.bool_schema(strict=True)
+)
+U32_RULE = _int_rule("u32", 0, 2**32 - 1)
+U64_RULE = _int_rule("u64", 0, 2**64 - 1)
+I64_RULE = _int_rule("i64", -(2**63), 2**63 - 1)
+F64_RULE = WireScalar(
+    "f64",
+    _f64,
+    format_f64,
+    {"type": "number", "format": "double"},
+    # Strict still takes an integer and returns it as a float, like serde's f64 visitor.
+    fast=core_schema.float_schema(strict=True, allow_inf_nan=False),
+)
 TIMESTAMP_RULE = WireScalar(
-    "DateTime<Utc>", _timestamp, _write_timestamp, {"type": "string", "format": "date-time"}, str
+    "DateTime<Utc>",
+    _timestamp,
+    _write_timestamp,
+    {"type": "string", "format": "date-time"},
+    str,
+    fast=core_schema.no_info_plain_validator_function(_timestamp_from_json),
 )
 UUID_RULE = WireScalar(
-    "Uuid", _uuid, _write_uuid, {"type": "string", "format": "uuid"}, format_uuid
+    "Uuid",
+    _uuid,
+    _write_uuid,
+    {"type": "string", "format": "uuid"},
+    format_uuid,
+    fast=core_schema.chain_schema(
+        [
+            core_schema.str_schema(strict=True, pattern=_HYPHENATED_UUID),
+            core_schema.uuid_schema(strict=False),  # lax: from the str the first step checked
+        ]
+    ),
 )
-VALUE_RULE = WireScalar("serde_json::Value", validate_value, write_json_value, {})
+# Screened JSON is always a Value serde_json can hold, and the parser's dicts keep the
+# last of a repeated key, as serde_json's map does.
+VALUE_RULE = WireScalar(
+    "serde_json::Value", validate_value, write_json_value, {}, fast=core_schema.any_schema()
+)
 
 # The names the generated code uses (codegen/emit/python.py maps each Scalar to one).
 Str = Annotated[str, STRING_RULE]

@@ -10,8 +10,10 @@ Output is serde_json's canonical text (wire.write_value: keys sorted, compact).
 
 from __future__ import annotations
 
+import json.encoder
 import math
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 from jamjet_schema.wire import JsonNode, JsonObject, WireError, write_value
@@ -84,4 +86,41 @@ def _node(value: JsonValue) -> JsonNode:
 
 def write_json_value(value: JsonValue) -> str:
     """serde_json::to_string of the Value."""
+    if _ENCODE is not None:
+        try:
+            text = "".join(_ENCODE(value, 0))
+        except (TypeError, ValueError):
+            pass  # not a Value (e.g. NaN): the exact writer decides
+        else:
+            if "e-0" not in text or _SHORT_NEGATIVE_EXPONENT.search(text) is None:
+                return text
     return write_value(_node(value))
+
+
+def _not_json(value: object) -> object:
+    raise TypeError(f"not a JSON value: {type(value).__name__}")
+
+
+# CPython's C encoder writes a held Value as serde_json does: compact, keys sorted by
+# code point (= UTF-8 byte order without surrogates), strings escaped exactly as
+# wire.write_json_string, integers in decimal, floats as repr(). repr() is zmij's text
+# except for exponents -5..-9 ("1e-05" where zmij writes "0.00001", "1e-07" for
+# "1e-7"), which hold "e-0": such texts, and anything the encoder refuses (NaN,
+# foreign types), are written by wire.write_value instead.
+_C_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+_ENCODE: Callable[[Any, int], Any] | None = (
+    None
+    if _C_MAKE_ENCODER is None
+    else _C_MAKE_ENCODER(
+        None,  # markers: a held Value has no cycles
+        _not_json,
+        json.encoder.encode_basestring,
+        None,  # indent
+        ":",
+        ",",
+        True,  # sort_keys
+        False,  # skipkeys
+        False,  # allow_nan
+    )
+)
+_SHORT_NEGATIVE_EXPONENT = re.compile("[0-9]e-0[5-9]")

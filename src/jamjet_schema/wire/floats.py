@@ -50,8 +50,18 @@ def layout(digits: str, exponent: int) -> str:
     return f"{mantissa}e{'+' if exponent >= 0 else '-'}{abs(exponent)}"
 
 
+_FLOAT_REPR = float.__repr__
+
+
 def format_f64(value: float) -> str:
     """What `serde_json::to_string(&value)` writes for an f64."""
+    if type(value) is float:
+        text = _FLOAT_REPR(value)
+        if "e" not in text and "n" not in text:
+            # repr() is positional exactly for 1e-4 <= |value| < 1e16 and for zeros; zmij
+            # is positional for a wider range and places the same digits the same way
+            # there ("0.001", "1.5", "100.0", "-0.0"). "inf"/"nan" hold an "n".
+            return text
     if not math.isfinite(value):
         return "null"
     sign = "-" if math.copysign(1.0, value) < 0 else ""

@@ -15,6 +15,9 @@ it provably agrees with serde_json:
 
 Anything the hot path does not accept goes to serde_parser, the line-by-line port,
 which gives the final verdict and serde_json's exact error message.
+
+`parse_plain` is the same hot path with plain dicts for objects, for callers that
+must see a text without duplicate keys (it declines every other text).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ import re
 
 from .nodes import JsonNode, JsonObject
 from .number_literals import NumberOutOfRange, number_from_literal
-from .serde_parser import RECURSION_LIMIT, parse_value
+
+RECURSION_LIMIT = 128  # serde_json's Deserializer::new (serde_parser.RECURSION_LIMIT)
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _RAW_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -47,8 +51,28 @@ def _parse_int(literal: str) -> int | float:
     return number_from_literal(literal)
 
 
+class Undecided(ValueError):
+    """parse_plain declines the text: ask `parse` (the text may still be valid JSON)."""
+
+
+def _unique_pairs(pairs: list[tuple[str, JsonNode]]) -> dict[str, JsonNode]:
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        raise _FallBack("duplicate key")
+    return members
+
+
 _DECODER = json.JSONDecoder(
     object_pairs_hook=JsonObject,
+    parse_float=number_from_literal,
+    parse_int=_parse_int,
+    parse_constant=_parse_constant,
+    strict=True,
+)
+
+
+_PLAIN_DECODER = json.JSONDecoder(
+    object_pairs_hook=_unique_pairs,
     parse_float=number_from_literal,
     parse_int=_parse_int,
     parse_constant=_parse_constant,
@@ -111,6 +135,8 @@ def parse(text: str, *, known_fields: frozenset[str] | None = None) -> JsonNode:
                 return node if known_fields is None else _drop_unknown(node, known_fields)
     # A strict success is a lenient success with the same known values, so only
     # texts the strict reading refuses need the skimming reference parser.
+    from .serde_parser import parse_value  # imported on first use: the hot path needs none
+
     return parse_value(text, known_fields)
 
 
@@ -118,3 +144,21 @@ def _drop_unknown(node: JsonNode, known_fields: frozenset[str]) -> JsonNode:
     if not isinstance(node, JsonObject):
         return node
     return JsonObject([(key, value) for key, value in node.pairs if key in known_fields])
+
+
+def parse_plain(text: str) -> object:
+    """`text` as serde_json reads it, objects as plain dicts; Undecided unless the hot
+    path accepts it and no object in it repeats a key.
+
+    Then the tree is `parse(text)` with every JsonObject turned into a dict (nothing
+    is lost: each key occurs once). Numbers are serde_json's, as in `parse`.
+    """
+    if _fast_path_applies(text):
+        try:
+            node: object = _PLAIN_DECODER.decode(text)
+        except (ValueError, RecursionError, _FallBack, NumberOutOfRange):
+            pass
+        else:
+            if _within_recursion_limit(text):
+                return node
+    raise Undecided

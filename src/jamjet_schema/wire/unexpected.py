@@ -7,13 +7,21 @@ The <unexpected> part is serde's `Unexpected` Display as overridden by serde_jso
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
-from .debug_escapes import ESCAPED_RANGES
 from .errors import Path, WireError
 from .floats import display_f64
 from .nodes import JsonNode, JsonObject
 
-_ESCAPED_STARTS = [first for first, _ in ESCAPED_RANGES]
+
+@cache
+def _escaped_ranges() -> tuple[list[int], list[tuple[int, int]]]:
+    # Imported on first use: the table is large, and only error messages need it.
+    from .debug_escapes import ESCAPED_RANGES
+
+    return [first for first, _ in ESCAPED_RANGES], list(ESCAPED_RANGES)
+
+
 _SHORT_ESCAPES = {"\0": "\\0", "\t": "\\t", "\r": "\\r", "\n": "\\n", "\\": "\\\\", '"': '\\"'}
 
 
@@ -21,8 +29,9 @@ def _needs_unicode_escape(char: str) -> bool:
     # core::unicode's is_printable / Grapheme_Extend, as measured on the judge (the
     # Unicode version of rustc and of Python's unicodedata differ).
     code = ord(char)
-    index = bisect.bisect_right(_ESCAPED_STARTS, code) - 1
-    return index >= 0 and code <= ESCAPED_RANGES[index][1]
+    starts, ranges = _escaped_ranges()
+    index = bisect.bisect_right(starts, code) - 1
+    return index >= 0 and code <= ranges[index][1]
 
 
 def rust_debug_str(text: str) -> str:
