@@ -194,8 +194,33 @@ def render(rows: list[Row], extra: dict[str, str], events: int, log_bytes: int) 
         ),
     ]
     facts = [f"- {key}: {value}" for key, value in extra.items()]
+    facts += ["", "Targets (issue 8):", *targets(rows)]
     head = f"Log: {events:,} events, {log_bytes / 1e6:.1f} MB, every variant in turn, payloads of about 200 bytes."
     return "\n".join([head, "", *lines, "", *facts])
+
+
+def targets(rows: list[Row]) -> list[str]:
+    """The issue's targets, each with the measured value and whether it is met."""
+    rate = {r.name: r.rate for r in rows}
+    round_trip = rate["jamjet_schema canonical round trip"]
+    generic = max(v for k, v in rate.items() if k.startswith("python-jsonschema"))
+    checks = [
+        (
+            "canonical round trip >= 0.5 x msgspec decode+encode",
+            round_trip / rate["msgspec decode+encode"],
+            0.5,
+        ),
+        ("canonical round trip >= 10 x python-jsonschema", round_trip / generic, 10.0),
+        (
+            "validator CLI >= 50,000 events/s on one core",
+            rate["jamjet-schema validate (CLI, one core)"],
+            50_000.0,
+        ),
+    ]
+    return [
+        f"- {name}: {value:,.2f} ({'met' if value >= goal else 'NOT met'})"
+        for name, value, goal in checks
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
