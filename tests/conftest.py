@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 
 from codegen.model import WireModel
 from codegen.pipeline import load_model
-from jamjet_schema.conformance.testee import Testee
+from jamjet_schema.conformance.testee import Testee, registered
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -37,9 +36,11 @@ def rust_built() -> None:
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
 
 
+REGISTRY = REPO / "conformance" / "testees.json"
+
+
 def registered_testee(name: str) -> Testee:
-    registry = json.loads((REPO / "conformance" / "testees.json").read_text(encoding="utf-8"))
-    return Testee.from_shell(registry[name]["command"], cwd=REPO)
+    return registered(REGISTRY, name)
 
 
 @pytest.fixture(scope="session")

@@ -3,16 +3,16 @@ corpus pins every variant and field of the manifest (what `.ci/run` relies on)."
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from jamjet_schema.cli import main
+from jamjet_schema.conformance.testee import load_registry
 
 REPO = Path(__file__).resolve().parents[1]
-REGISTRY = json.loads((REPO / "conformance" / "testees.json").read_text(encoding="utf-8"))
+REGISTRY = load_registry(REPO / "conformance" / "testees.json")
 CURRENT = [name for name, entry in REGISTRY.items() if "reader_version" not in entry]
 
 

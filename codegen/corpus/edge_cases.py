@@ -18,10 +18,10 @@ from codegen.corpus.values import Owner, Val, Values, input_object
 from codegen.model import (
     Field,
     NamedType,
-    Scalar,
     ScalarType,
     Struct,
     TaggedUnion,
+    TypeExpr,
     UnitEnum,
     WireModel,
 )
@@ -45,21 +45,23 @@ def values_with(members: dict[str, Val], name: str, text: str) -> dict[str, Val]
     return {**members, name: Val(text, "")}
 
 
-def find_host(model: WireModel, scalar: Scalar) -> Host:
-    """The first required field of type `scalar`: structs first, then variants in order."""
-    values = Values(model)
+def owners(model: WireModel, every_variant: bool = True) -> Iterator[tuple[str, str, Owner]]:
+    """(type name, id prefix, owner) of each struct, then of each variant (or only the first)."""
     for struct in model.of_kind(Struct):
-        for f in struct.fields:
-            if f.required_on_input and model.resolve(f.type) == ScalarType(scalar):
-                return Host(values, struct.name, struct.name, Owner.of(struct), f)
+        yield struct.name, struct.name, Owner.of(struct)
     for union in model.of_kind(TaggedUnion):
-        for v in union.variants:
-            for f in v.fields:
-                if f.required_on_input and model.resolve(f.type) == ScalarType(scalar):
-                    return Host(
-                        values, union.name, f"{union.name}.{v.wire_name}", Owner.of(v, union), f
-                    )
-    raise LookupError(f"no required field of type {scalar.value} to host edge values")
+        for v in union.variants if every_variant else union.variants[:1]:
+            yield union.name, f"{union.name}.{v.wire_name}", Owner.of(v, union)
+
+
+def find_host(model: WireModel, expr: TypeExpr) -> Host | None:
+    """The first required field whose wire type is `expr`: structs first, then variants."""
+    values = Values(model)
+    for type_name, prefix, owner in owners(model):
+        for f in owner.fields:
+            if f.required_on_input and model.resolve(f.type) == expr:
+                return Host(values, type_name, prefix, owner, f)
+    return None
 
 
 _SPELLED = {" ": "sp", "{": "lbrace", "}": "rbrace", "\\": "bs", '"': "q", ",": "comma"}
@@ -84,7 +86,9 @@ def edge_cases(model: WireModel) -> list[Case]:
 
 
 def _group_cases(model: WireModel, group: EdgeGroup) -> Iterator[Case]:
-    host = find_host(model, group.host)
+    host = find_host(model, ScalarType(group.host))
+    if host is None:
+        raise LookupError(f"no required field of type {group.host.value} to host edge values")
     seen: set[str] = set()
     for name, text in group.inputs:
         key, n = slug(name), 1
@@ -117,18 +121,9 @@ def _syntax_cases(model: WireModel) -> Iterator[Case]:
         )
 
 
-def _owners(model: WireModel) -> Iterator[tuple[str, str, Owner]]:
-    """Each struct, and the first variant of each tagged union: (type name, id prefix, owner)."""
-    for struct in model.of_kind(Struct):
-        yield struct.name, struct.name, Owner.of(struct)
-    for union in model.of_kind(TaggedUnion):
-        first = union.variants[0]
-        yield union.name, f"{union.name}.{first.wire_name}", Owner.of(first, union)
-
-
 def _unknown_member_cases(model: WireModel) -> Iterator[Case]:
     values = Values(model)
-    for type_name, prefix, owner in _owners(model):
+    for type_name, prefix, owner in owners(model, every_variant=False):
         members = values.members(owner, full=True)
         for name, text in UNKNOWN_MEMBER_VALUES:
             extra = {**members, "zz_unknown": Val(text, "")}
@@ -144,19 +139,11 @@ def _unknown_member_cases(model: WireModel) -> Iterator[Case]:
             )
 
 
-def _all_owners(model: WireModel) -> Iterator[tuple[str, str, Owner]]:
-    for struct in model.of_kind(Struct):
-        yield struct.name, struct.name, Owner.of(struct)
-    for union in model.of_kind(TaggedUnion):
-        for v in union.variants:
-            yield union.name, f"{union.name}.{v.wire_name}", Owner.of(v, union)
-
-
 def _short_sequence_cases(model: WireModel) -> Iterator[Case]:
     """The sequence form cut short: serde fills a missing trailing element only from
     #[serde(default)], and says 'invalid length' otherwise."""
     values = Values(model)
-    for type_name, prefix, owner in _all_owners(model):
+    for type_name, prefix, owner in owners(model):
         items = [json.dumps(owner.tag[1])] if owner.tag else []
         full = values.members(owner, full=True)
         items += [full[f.name].input for f in owner.fields]
@@ -188,32 +175,21 @@ UNIT_ENUM_FORMS: tuple[tuple[str, str, bool], ...] = (
 
 
 def _unit_enum_cases(model: WireModel) -> Iterator[Case]:
-    values = Values(model)
     for enum_ in model.of_kind(UnitEnum):
-        host = _named_host(model, enum_.name)
+        host = find_host(model, NamedType(enum_.name))
         if host is None:
             continue
-        type_name, prefix, owner, field = host
         rust, wire = enum_.variants[0]
-        members = values.members(owner, full=True)
         for name, template, quirky in UNIT_ENUM_FORMS:
             text = template.format(v=wire, r=rust)
             yield Case(
-                id=f"{prefix}.field.{field}.snake-case.{name}",
-                type_name=type_name,
+                id=f"{host.prefix}.field.{host.field.name}.snake-case.{name}",
+                type_name=host.type_name,
                 rule="snake-case",
                 description=f"{enum_.name} written as {text}",
-                input=input_object(owner, list(values_with(members, field, text).items())),
+                input=host.document(text),
                 expected=None,
                 implementation_defined=quirky,
-                variant=owner.tag[1] if owner.tag else None,
-                field=field,
+                variant=host.owner.tag[1] if host.owner.tag else None,
+                field=host.field.name,
             )
-
-
-def _named_host(model: WireModel, name: str) -> tuple[str, str, Owner, str] | None:
-    for type_name, prefix, owner in _all_owners(model):
-        for f in owner.fields:
-            if f.required_on_input and model.resolve(f.type) == NamedType(name):
-                return type_name, prefix, owner, f.name
-    return None

@@ -17,15 +17,10 @@ from codegen.corpus.cases import Case, all_cases
 from codegen.corpus.edge_cases import edge_cases
 from codegen.corpus.evolution import evolution_cases
 from codegen.model import Struct, TaggedUnion, WireModel
+from jamjet_schema.conformance.corpus import RULES
 from jamjet_schema.conformance.testee import Outcome, Request, Testee
 
 ROOT = "conformance/fixtures"
-RULES = (
-    "tag", "snake-case", "required-field", "null-vs-omitted", "default", "unknown-field",
-    "duplicate-field", "wrong-type", "integer-width", "float-format", "timestamp", "uuid",
-    "value-canonicalisation", "unicode-escapes", "nesting-depth", "json-syntax", "sequence-form",
-    "evolution",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)

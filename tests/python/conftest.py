@@ -6,12 +6,11 @@ Counts recorded in TALLY are printed at the end of the run.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from jamjet_schema.conformance.testee import Testee
+from jamjet_schema.conformance.testee import Testee, registered
 
 REPO = Path(__file__).resolve().parents[2]
 TALLY: dict[str, str] = {}
@@ -20,8 +19,7 @@ TALLY: dict[str, str] = {}
 @pytest.fixture(scope="session")
 def python_testee() -> Testee:
     """The Python testee as conformance/testees.json registers it: a real subprocess."""
-    registry = json.loads((REPO / "conformance" / "testees.json").read_text(encoding="utf-8"))
-    return Testee.from_shell(registry["python"]["command"], cwd=REPO)
+    return registered(REPO / "conformance" / "testees.json", "python")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -95,3 +95,23 @@ pub fn not_implemented(type_name: &str) -> Outcome {
         "type {type_name} is not implemented by this testee"
     ))
 }
+
+/// The protocol's type names, answered by the types of one crate: `handler!(jamjet_schema)`
+/// for the generated crate, `handler!(jamjet_seed)` for the contract file. Both crates
+/// define the same names, so one table serves both.
+#[macro_export]
+macro_rules! handler {
+    ($types:ident) => {
+        |type_name: &str, input: &str| -> $crate::Outcome {
+            match type_name {
+                "Event" => $crate::round_trip::<$types::Event>(input),
+                "EventKind" => $crate::round_trip::<$types::EventKind>(input),
+                "ProvenanceMetadata" => $crate::round_trip::<$types::ProvenanceMetadata>(input),
+                "EventKind.node_id" => $crate::answer::<$types::EventKind, _>(input, |kind| {
+                    kind.node_id().map(String::from)
+                }),
+                other => $crate::not_implemented(other),
+            }
+        }
+    };
+}

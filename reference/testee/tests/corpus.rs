@@ -3,8 +3,7 @@
 //! corpus was recorded from it); the contract file compiled verbatim, a 1.0.0
 //! reader, must hold the evolution cases recorded for 1.0.0 readers.
 
-use jamjet_schema::{Event, EventKind, ProvenanceMetadata};
-use jamjet_testee::{round_trip, Outcome};
+use jamjet_testee::{handler, Outcome};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -23,21 +22,11 @@ fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
 type Answer = fn(&str, &str) -> Outcome;
 
 fn generated(type_name: &str, input: &str) -> Outcome {
-    match type_name {
-        "Event" => round_trip::<Event>(input),
-        "EventKind" => round_trip::<EventKind>(input),
-        "ProvenanceMetadata" => round_trip::<ProvenanceMetadata>(input),
-        other => panic!("unknown type_name {other}"),
-    }
+    handler!(jamjet_schema)(type_name, input)
 }
 
 fn seed(type_name: &str, input: &str) -> Outcome {
-    match type_name {
-        "Event" => round_trip::<jamjet_seed::Event>(input),
-        "EventKind" => round_trip::<jamjet_seed::EventKind>(input),
-        "ProvenanceMetadata" => round_trip::<jamjet_seed::ProvenanceMetadata>(input),
-        other => panic!("unknown type_name {other}"),
-    }
+    handler!(jamjet_seed)(type_name, input)
 }
 
 fn check(case: &Value, answer: Answer) -> Result<(), String> {

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jamjet_schema.conformance import corpus, coverage, known_failures, report, runner
-from jamjet_schema.conformance.testee import ProtocolError, Testee
+from jamjet_schema.conformance.testee import ProtocolError, Testee, load_registry, registered
 
 REGISTRY = Path("conformance") / "testees.json"
 
@@ -152,12 +152,10 @@ def _choose(args: argparse.Namespace, corpus_root: Path) -> _Chosen:
         testee = Testee.from_shell(args.testee, args.cwd) if args.testee else None
         return _Chosen(testee, args.reader_version, args.known_failures)
     registry = find_registry(corpus_root)
-    entries: dict[str, dict[str, str]] = json.loads(registry.read_text(encoding="utf-8"))
-    if args.impl not in entries:
-        raise LookupError(f"no testee {args.impl!r} in {registry}; known: {', '.join(entries)}")
-    entry = entries[args.impl]
-    repo_root = registry.parent.parent  # registered commands run from the repository root
-    testee = Testee.from_shell(entry["command"], args.cwd or repo_root)
+    entry = load_registry(registry).get(args.impl, {})
+    testee = registered(registry, args.impl)  # run from the repository root
+    if args.cwd:
+        testee = Testee(testee.command, args.cwd)
     # A registered testee's list lives at conformance/known-failures/<name>.txt.
     listed = registry.parent / "known-failures" / f"{args.impl}.txt"
     return _Chosen(

@@ -116,3 +116,20 @@ def _read_answer(stdout: object, expected_id: int, testee: Testee) -> Outcome:
         )
     verdict: Verdict = kinds[0]  # type: ignore[assignment]
     return Outcome(verdict, answer[kinds[0]])
+
+
+Registry = dict[str, dict[str, str]]
+
+
+def load_registry(path: Path) -> Registry:
+    """A testees.json: testee name -> {"command", "description", optional "reader_version"}."""
+    registry: Registry = json.loads(path.read_text(encoding="utf-8"))
+    return registry
+
+
+def registered(path: Path, name: str) -> Testee:
+    """A testee of `path` (conformance/testees.json), run from its repository's root."""
+    registry = load_registry(path)
+    if name not in registry:
+        raise LookupError(f"no testee {name!r} in {path}; known: {', '.join(registry)}")
+    return Testee.from_shell(registry[name]["command"], path.parent.parent)
