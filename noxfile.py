@@ -16,7 +16,19 @@ PYTHON = "3.11"
 
 
 def _install(session: nox.Session) -> None:
+    # builds the native core too (hatch_build.py runs maturin; cargo is on the machine)
     session.install("-e", ".[dev,bench]")
+    session.run("python", "-c", _NATIVE_IN_USE)
+
+
+_NATIVE_IN_USE = (
+    "import jamjet_schema, sys; "
+    "sys.exit(None if jamjet_schema.native_available() else 'the native core did not build')"
+)
+
+# The suites that run again on the pure-Python path (JAMJET_SCHEMA_NATIVE=0): the
+# corpus, the differential and fast-path suites, the models, the log commands, the docs.
+PURE_PYTHON_SUITES = ["tests/python", "tests/conformance", "tests/logs", "tests/test_docs.py"]
 
 
 def _build_rust(session: nox.Session) -> None:
@@ -54,6 +66,8 @@ def tests(session: nox.Session) -> None:
     session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
     session.run("npm", "test", "--prefix", "tests/typescript", "--silent", external=True)
     session.run("pytest", *session.posargs)
+    if not session.posargs:
+        session.run("pytest", "-q", *PURE_PYTHON_SUITES, env={"JAMJET_SCHEMA_NATIVE": "0"})
 
 
 @nox.session(python=PYTHON)
@@ -66,11 +80,13 @@ def lint(session: nox.Session) -> None:
     # tsc --noEmit on generated/typescript, then on tests/typescript against its declarations
     session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
     session.run("npm", "run", "lint", "--prefix", "tests/typescript", "--silent", external=True)
+    session.run("cargo", "fmt", "--all", "--check", external=True)
     session.run(
         "cargo",
         "clippy",
         "--release",
         "--locked",
+        "--workspace",
         "--all-targets",
         "--quiet",
         "--",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from codegen.build_model import build_model
-from codegen.emit import python, rust, typescript, writer_schema
+from codegen.emit import native, python, rust, typescript, writer_schema
 from codegen.load import load_schema
 from codegen.model import WireModel
 
@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 SCHEMA = Path("schema/event.schema.json")
 
 Emitter = Callable[[WireModel], dict[str, str]]
-EMITTERS: list[Emitter] = [rust.emit, writer_schema.emit, python.emit, typescript.emit]
+EMITTERS: list[Emitter] = [rust.emit, native.emit, writer_schema.emit, python.emit, typescript.emit]
 
 
 def load_model(schema: Path = SCHEMA, repo: Path = REPO) -> WireModel:

@@ -1,12 +1,17 @@
-"""The wheel a user installs: it carries the generated models, the corpus and the
-types marker, and works in a fresh virtual environment with nothing from this tree."""
+"""The packages a user installs: `python -m build` makes the sdist and, from it, the
+wheel; the wheel carries the generated models, the native core, the corpus, the
+schema and the types markers, and works in a fresh virtual environment outside the
+checkout, on the native path and on the pure-Python one."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -14,62 +19,97 @@ import pytest
 
 from tests.conftest import REPO
 
+FIXTURES = {
+    p.relative_to(REPO / "conformance/fixtures")
+    for p in (REPO / "conformance/fixtures").rglob("*.json")
+}
+
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    uv = shutil.which("uv")
-    command = (
-        [uv, "build", "--wheel", "--out-dir", str(out)]
-        if uv
-        else [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), "."]
-    )
-    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
-    (built,) = out.glob("*.whl")
+    installer = ["--installer", "uv"] if shutil.which("uv") else []
+    command = [sys.executable, "-m", "build", *installer, "--outdir", str(out), str(REPO)]
+    subprocess.run(command, check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist: Path) -> Path:
+    (built,) = dist.glob("*.whl")
     return built
 
 
-def test_wheel_carries_models_corpus_and_types(wheel: Path) -> None:
+def test_sdist_carries_what_the_wheel_is_built_from(dist: Path) -> None:
+    (sdist,) = dist.glob("*.tar.gz")
+    names = {n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n}
+    assert {
+        "Cargo.lock",
+        "native/Cargo.toml",
+        "hatch_build.py",
+        "schema/event.schema.json",
+    } <= names
+    assert {f"conformance/fixtures/{p}" for p in FIXTURES} <= names
+    assert not any(n.startswith(("tests/", "benchmarks/", "node_modules")) for n in names)
+
+
+def test_wheel_carries_models_core_corpus_and_types(wheel: Path) -> None:
     version = json.loads((REPO / "schema/event.schema.json").read_text())["x-jamjet-version"]
     assert wheel.name.startswith(f"jamjet_schema-{version}-")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "jamjet_schema/py.typed" in names
-    assert "_jamjet_schema_generated/models.py" in names
-    corpus = {n for n in names if n.startswith("jamjet_schema/corpus/") and n.endswith(".json")}
-    shipped = {p for p in (REPO / "conformance/fixtures").rglob("*.json")}
-    assert len(corpus) == len(shipped) > 50
+    assert {"jamjet_schema/py.typed", "_jamjet_schema_generated/models.py"} <= names
+    assert {"jamjet_schema/event.schema.json", "_jamjet_schema_native.pyi"} <= names
+    assert "_jamjet_schema_native" + sysconfig.get_config_var("EXT_SUFFIX") in names
+    corpus = {
+        n.removeprefix("jamjet_schema/corpus/")
+        for n in names
+        if n.startswith("jamjet_schema/corpus/") and n.endswith(".json")
+    }
+    assert corpus == {str(p) for p in FIXTURES} and len(corpus) > 50
     assert not any(n.startswith(("codegen/", "tests/", "benchmarks/")) for n in names)
 
 
-def test_wheel_works_in_a_fresh_environment(wheel: Path, tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    venv = tmp_path_factory.mktemp("venv")
     uv = shutil.which("uv")
     if uv:
         subprocess.run([uv, "venv", "-q", "--python", sys.executable, str(venv)], check=True)
-        subprocess.run(
-            [uv, "pip", "install", "-q", "--python", str(venv / "bin/python"), str(wheel)],
-            check=True,
-        )
+        install = [uv, "pip", "install", "-q", "--python", str(venv / "bin/python"), str(wheel)]
     else:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run(
-            [str(venv / "bin/python"), "-m", "pip", "install", "-q", str(wheel)], check=True
-        )
-    line = (REPO / "examples/events.jsonl").read_text().splitlines()[0]
-    script = "import sys, jamjet_schema as j; e = j.Event.model_validate_json(sys.argv[1]); print(e.model_dump_json())"
-    done = subprocess.run(
-        [str(venv / "bin/python"), "-c", script, line],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
+        install = [str(venv / "bin/python"), "-m", "pip", "install", "-q", str(wheel)]
+    subprocess.run(install, check=True)
+    return venv
+
+
+def _run(venv: Path, cwd: Path, native: bool, *command: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "JAMJET_SCHEMA_NATIVE": "1" if native else "0"}
+    env.pop("JAMJET_SCHEMA_CORPUS", None)
+    return subprocess.run(
+        [str(venv / "bin" / command[0]), *command[1:]],
+        cwd=cwd, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("native", [True, False], ids=["native", "pure-python"])
+def test_wheel_works_in_a_fresh_environment(venv: Path, tmp_path: Path, native: bool) -> None:
+    lines = (REPO / "examples/events.jsonl").read_text().splitlines()
+    script = (
+        "import sys, jamjet_schema as j; e = j.Event.model_validate_json(sys.argv[1]); "
+        "print(j.native_available(), e.model_dump_json())"
     )
-    assert done.stdout.strip() == line
-    coverage = subprocess.run(
-        [str(venv / "bin/jamjet-schema"), "conformance", "--coverage"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
+    done = _run(venv, tmp_path, native, "python", "-c", script, lines[0])
+    assert done.stdout.split(" ", 1) == [str(native), lines[0] + "\n"], done.stderr
+    log = tmp_path / "events.jsonl"
+    log.write_text("\n".join(lines * 50) + "\n")
+    checked = _run(venv, tmp_path, native, "jamjet-schema", "validate", "--jobs", "2", str(log))
+    assert (
+        checked.returncode == 0
+        and f"{len(lines) * 50} records: {len(lines) * 50} valid" in checked.stdout
     )
+    testee = f"{venv / 'bin/python'} -m jamjet_schema.cli testee"
+    corpus = _run(venv, tmp_path, native, "jamjet-schema", "conformance", "--testee", testee)
+    assert corpus.returncode == 0 and "PASS" in corpus.stdout, corpus.stdout + corpus.stderr
+    coverage = _run(venv, tmp_path, native, "jamjet-schema", "conformance", "--coverage")
     assert coverage.returncode == 0, coverage.stdout + coverage.stderr

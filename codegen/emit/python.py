@@ -7,6 +7,10 @@ OpenAPI `discriminator`, and every variant inherits the union's base class), run
 datamodel-code-generator 0.89.0 on it and adds our header. The serde semantics
 live in the hand-written runtime (jamjet_schema.models); the generated classes
 only declare fields, so the generator's output stays plain Pydantic.
+
+Beside the models it writes plans.py: each class's wire rules as plain data, which
+the runtime builds its readers and writers from, so that it derives nothing from the
+Pydantic fields and the rules have one source, this model.
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ _FILL_CALLS = {Fill.UUID_V4: "fill_uuid_v4()", Fill.NOW_UTC: "fill_now_utc()"}
 def emit(model: WireModel) -> dict[str, str]:
     return {
         f"{ROOT}/models.py": models_py(model),
+        f"{ROOT}/plans.py": plans_py(model),
         f"{ROOT}/__init__.py": init_py(model),
         f"{ROOT}/py.typed": header(model, "#"),  # PEP 561: the package ships its types
     }
@@ -291,15 +296,24 @@ def models_py(model: WireModel) -> str:
 
 
 def init_py(model: WireModel) -> str:
+    """The package's names, loaded on first use: `import _jamjet_schema_generated` (for
+    SCHEMA_VERSION, or the runtime's own imports) builds no model class."""
     names = sorted(_public_names(model))
-    imports = "".join(f"    {name},\n" for name in names)
+    imports = "".join(f"        {name} as {name},\n" for name in names)
     exported = "".join(f'    "{name}",\n' for name in ["SCHEMA_VERSION", *names])
     return (
         header(model, "#")
         + '"""Pydantic models of the JamJet event log; import them from jamjet_schema."""\n\n'
-        + f"from _jamjet_schema_generated.models import (\n{imports})\n\n"
+        + "from typing import TYPE_CHECKING, Any\n\n"
         + f'SCHEMA_VERSION = "{model.version}"\n\n'
-        + f"__all__ = [\n{exported}]\n"
+        + "if TYPE_CHECKING:\n"
+        + f"    from _jamjet_schema_generated.models import (\n{imports}    )\n\n"
+        + f"__all__ = [\n{exported}]\n\n\n"
+        + "def __getattr__(name: str) -> Any:\n"
+        + "    if name in __all__:\n"
+        + "        from _jamjet_schema_generated import models\n\n"
+        + "        return getattr(models, name)\n"
+        + '    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n'
     )
 
 
@@ -311,3 +325,109 @@ def _public_names(model: WireModel) -> list[str]:
         elif isinstance(decl, TaggedUnion):
             names += [decl.name, union_alias(decl), *(v.name for v in decl.variants)]
     return names
+
+
+# -- plans.py: the wire rules as data ---------------------------------------------------
+
+# The type constructors of the table; jamjet_schema.models.plan reads the same names.
+OPTION, VEC, STRUCT, UNION, ENUM, TAG = "option", "vec", "struct", "union", "enum", "tag"
+_NAMED = {Struct: STRUCT, TaggedUnion: UNION, UnitEnum: ENUM}
+
+PlanType = str | tuple[str, "PlanType"]
+PlanField = tuple[str, PlanType, str, str]  # (wire name, type, on_missing, on_output)
+
+
+def scalar_name(scalar: Scalar) -> str:
+    return scalar.name.lower()
+
+
+def plan_type(model: WireModel, expr: TypeExpr) -> PlanType:
+    """A type as the table gives it: a scalar's name, or (constructor, argument)."""
+    expr = model.resolve(expr)  # aliases and newtypes are their target on the wire
+    if isinstance(expr, ScalarType):
+        return scalar_name(expr.scalar)
+    if isinstance(expr, OptionType):
+        return (OPTION, plan_type(model, expr.inner))
+    if isinstance(expr, VecType):
+        return (VEC, plan_type(model, expr.inner))
+    assert isinstance(expr, NamedType)
+    decl = model.decl(expr.name)
+    return (_NAMED[type(decl)], decl.name)
+
+
+def plan_classes(model: WireModel) -> dict[str, list[PlanField]]:
+    """The fields of every generated class in declaration order; a variant's tag comes
+    first, as the generated class declares it; a union's root class declares none."""
+
+    def rows(fields: tuple[Field, ...]) -> list[PlanField]:
+        return [
+            (f.name, plan_type(model, f.type), f.on_missing.value, f.on_output.value)
+            for f in fields
+        ]
+
+    classes: dict[str, list[PlanField]] = {}
+    for decl in model.decls:
+        if isinstance(decl, Struct):
+            classes[decl.name] = rows(decl.fields)
+        elif isinstance(decl, TaggedUnion):
+            classes[decl.name] = []
+            for variant in decl.variants:
+                tag: PlanField = (
+                    decl.tag,
+                    (TAG, variant.wire_name),
+                    OnMissing.REJECT.value,
+                    OnOutput.ALWAYS.value,
+                )
+                classes[variant.name] = [tag, *rows(variant.fields)]
+    return classes
+
+
+def expecting(name: str, fields: list[PlanField]) -> str:
+    """How the runtime's length errors name the class (serde's words for a struct)."""
+    return f"struct {name} with {len(fields)} elements"
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, str):
+        return json.dumps(value)
+    assert isinstance(value, tuple)
+    return "(" + ", ".join(_literal(item) for item in value) + ")"
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+def plans_py(model: WireModel) -> str:
+    scalars = _quoted([scalar_name(s) for s in Scalar])
+    on_missing = _quoted([m.value for m in OnMissing])
+    on_output = _quoted([o.value for o in OnOutput])
+    lines = [
+        '"""The wire rules of every class of models.py, as plain data: jamjet_schema.models.plan',
+        "builds each class's reader and writer from this table, not from the Pydantic fields.",
+        "",
+        "CLASSES: class name -> (expecting, fields); expecting names the class in length",
+        "errors; each field is (wire name, type, on_missing, on_output), in declaration order.",
+        f"A type is a scalar ({scalars}),",
+        f'("{OPTION}", type), ("{VEC}", type), ("{STRUCT}" | "{UNION}" | "{ENUM}", class name),',
+        f'or ("{TAG}", wire name): a variant\'s own tag, a constant.',
+        f"on_missing: {on_missing}. on_output: {on_output}.",
+        "UNIONS: root class name -> (its discriminated-union alias, its variant classes).",
+        '"""',
+        "",
+        "CLASSES = {",
+    ]
+    for name, fields in plan_classes(model).items():
+        lines += [f"    {_literal(name)}: (", f"        {_literal(expecting(name, fields))},"]
+        if fields:
+            lines += ["        (", *(f"            {_literal(f)}," for f in fields), "        ),"]
+        else:
+            lines.append("        (),")
+        lines.append("    ),")
+    lines += ["}", "", "UNIONS = {"]
+    for union in model.of_kind(TaggedUnion):
+        lines += [f"    {_literal(union.name)}: (", f"        {_literal(union_alias(union))},"]
+        lines += ["        (", *(f"            {_literal(v.name)}," for v in union.variants)]
+        lines += ["        ),", "    ),"]
+    lines.append("}")
+    return header(model, "#") + "\n".join(lines) + "\n"

@@ -8,22 +8,59 @@
     line = event.model_dump_json()               # serde_json's canonical bytes
 
 The classes are generated from schema/event.schema.json (package
-_jamjet_schema_generated); the serde semantics live in jamjet_schema.models.
+_jamjet_schema_generated); the serde semantics live in jamjet_schema.models, and
+the native core (jamjet_schema.native) runs serde itself where it is built.
+
+The names are loaded on first use, so that `import jamjet_schema.<module>` (the
+CLI, the conformance runner) does not build the models it does not need.
 """
 
-from _jamjet_schema_generated import *  # noqa: F403 -- Event, EventKind and one class per variant
-from _jamjet_schema_generated import __all__ as _generated_names
+from __future__ import annotations
 
-from jamjet_schema._version import __version__
-from jamjet_schema.models import JsonValue, node_id_of, serde_message
-from jamjet_schema.wire import Timestamp, WireError
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    *_generated_names,
-    "JsonValue",
-    "Timestamp",
-    "WireError",
-    "__version__",
-    "node_id_of",
-    "serde_message",
-]
+from jamjet_schema._version import __version__ as __version__
+from jamjet_schema.native import native_available as native_available
+
+if TYPE_CHECKING:
+    from _jamjet_schema_generated import *  # noqa: F403 -- Event, EventKind and one class per variant
+
+    from jamjet_schema.models import JsonValue as JsonValue
+    from jamjet_schema.models import node_id_of as node_id_of
+    from jamjet_schema.models import serde_message as serde_message
+    from jamjet_schema.wire import Timestamp as Timestamp
+    from jamjet_schema.wire import WireError as WireError
+
+# name -> the module it comes from; the generated classes are added on first use
+_HOMES = {
+    "JsonValue": "jamjet_schema.models",
+    "node_id_of": "jamjet_schema.models",
+    "serde_message": "jamjet_schema.models",
+    "Timestamp": "jamjet_schema.wire",
+    "WireError": "jamjet_schema.wire",
+}
+_OWN = ["JsonValue", "Timestamp", "WireError", "__version__", "native_available"]
+_OWN += ["node_id_of", "serde_message"]
+
+
+def _generated_names() -> list[str]:
+    names: list[str] = importlib.import_module("_jamjet_schema_generated").__all__
+    return names
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__all__":
+        return [*_generated_names(), *_OWN]
+    home = _HOMES.get(name)
+    if home is None and not name.startswith("__") and name in _generated_names():
+        home = "_jamjet_schema_generated"
+    if home is None:
+        raise AttributeError(f"module 'jamjet_schema' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # found once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_generated_names(), *_OWN})

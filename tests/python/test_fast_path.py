@@ -16,7 +16,7 @@ import math
 import random
 import uuid
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Any
 
 import pytest
 from pydantic import BaseModel, Field, ValidationError
@@ -295,13 +295,18 @@ def test_compiled_writers_write_what_the_reference_writes(
 
 
 class _LeadingSkip(WireStruct):
-    first: Annotated[
-        Str | None, Field(json_schema_extra={"x-serde-skip-serializing-if": "Option::is_none"})
-    ] = None
-    second: U32
-    third: list[Value] = Field(
-        default_factory=list, json_schema_extra={"x-serde-skip-serializing-if": "Vec::is_empty"}
+    # A class outside the generated package states its wire rules itself.
+    __wire_plan__ = (
+        "struct _LeadingSkip with 3 elements",
+        (
+            ("first", ("option", "string"), "none", "skip_if_none"),
+            ("second", "u32", "reject", "always"),
+            ("third", ("vec", "json"), "default", "skip_if_empty"),
+        ),
     )
+    first: Str | None = None
+    second: U32
+    third: list[Value] = Field(default_factory=list)
 
 
 @pytest.mark.parametrize(

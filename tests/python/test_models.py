@@ -27,6 +27,7 @@ from jamjet_schema import (
     node_id_of,
     serde_message,
 )
+from jamjet_schema import native as native_module
 from jamjet_schema.models import fast as fast_module
 from jamjet_schema.models import plan as plan_module
 
@@ -74,6 +75,7 @@ def test_parsing_dispatches_on_the_tag(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(plan_module.ClassPlan, "members", spy)
     monkeypatch.setitem(fast_module.READERS, Event, None)  # no fast path: the exact one
+    monkeypatch.setitem(native_module.READERS, Event, None)  # nor the native core
     Event.model_validate_json(EVENT)
     assert visited == ["Event", "NodeStarted"]  # no other variant is tried
 

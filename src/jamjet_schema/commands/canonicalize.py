@@ -10,8 +10,8 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from jamjet_schema.logs.check import check
-from jamjet_schema.logs.sources import all_records
+from jamjet_schema.commands.validate import add_jobs_option
+from jamjet_schema.logs.scan import Canonical, canonical_texts
 
 
 def register(subparsers: Any) -> None:
@@ -25,27 +25,29 @@ def register(subparsers: Any) -> None:
         "logs", nargs="*", default=["-"], metavar="LOG", help="files; - or none for stdin"
     )
     parser.add_argument("-o", "--output", default="-", help="where to write (default: stdout)")
+    add_jobs_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.output == "-":
-        rejected = _rewrite(args.logs, sys.stdout)
+        rejected = _rewrite(args.logs, args.jobs, sys.stdout)
     else:
         with open(args.output, "w", encoding="utf-8") as out:
-            rejected = _rewrite(args.logs, out)
+            rejected = _rewrite(args.logs, args.jobs, out)
     if rejected:
         print(f"{rejected} record(s) rejected and left out", file=sys.stderr)
     return 1 if rejected else 0
 
 
-def _rewrite(logs: list[str], out: TextIO) -> int:
+def _rewrite(logs: list[str], jobs: int, out: TextIO) -> int:
     rejected = 0
-    for record in all_records(logs):
-        verdict = check(record, canonical=True)
-        if verdict.canonical is None:
+    for item in canonical_texts(logs, jobs):
+        if isinstance(item, Canonical):
+            out.write(item.text)
+        elif item.canonical is None:
             rejected += 1
-            print(f"{record.source}:{record.line}: {verdict.error}", file=sys.stderr)
+            print(f"{item.record.source}:{item.record.line}: {item.error}", file=sys.stderr)
         else:
-            out.write(verdict.canonical + "\n")
+            out.write(item.canonical + "\n")
     return rejected

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any, TextIO
 
-from jamjet_schema.logs.check import Verdict, check
+from jamjet_schema.logs.check import Verdict
 from jamjet_schema.logs.progress import Progress
-from jamjet_schema.logs.sources import all_records, total_size
+from jamjet_schema.logs.scan import Tally, total_size, verdicts
 from jamjet_schema.logs.summary import Summary
 
 
@@ -33,17 +34,39 @@ def register(subparsers: Any) -> None:
         "--canonical", action="store_true", help="also flag events not in canonical form"
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_jobs_option(parser)
     parser.set_defaults(run=run)
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="check a JSON Lines log on N threads (default: the machine's cores); "
+        "results stay in file order. Needs the native core; the pure-Python path uses one.",
+    )
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
     summary = Summary()
     progress = Progress(total_size(args.logs))
     out: TextIO = sys.stdout
-    for record in all_records(args.logs):
-        verdict = check(record, canonical=args.canonical)
+    for verdict in verdicts(args.logs, args.canonical, args.jobs):
+        if isinstance(verdict, Tally):
+            summary.add_clean(verdict.per_variant)
+            progress.advance(verdict.size)
+            continue
         summary.add(verdict)
-        progress.advance(record.size)
+        progress.advance(verdict.record.size)
         problem = _problem(verdict, args.canonical)
         if problem:
             out.write(_render(verdict, problem, args.format) + "\n")

@@ -5,12 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
-from jamjet_schema import Event, serde_message
 from jamjet_schema.logs.records import Record
 from jamjet_schema.logs.rules import rule_of
-from jamjet_schema.wire import WireError
 
 
 @dataclass(frozen=True)
@@ -36,6 +32,13 @@ class Verdict:
 def check(record: Record, canonical: bool = False) -> Verdict:
     """serde's verdict on one record; with `canonical`, also the bytes serde writes for it
     (writing is skipped otherwise: it costs more than reading on large payloads)."""
+    # The models are loaded here, not on import: a clean log checked by the native core
+    # (logs.scan) never needs them.
+    from pydantic import ValidationError
+
+    from jamjet_schema import Event, serde_message
+    from jamjet_schema.wire import WireError
+
     if record.text is None:
         return Verdict(record, None, None, record.decode_error or "unreadable record")
     try:
@@ -51,7 +54,7 @@ def _variant_of(text: str) -> str | None:
     """The tag of a rejected event's kind, if plain JSON parsing can find it."""
     try:
         kind = json.loads(text).get("kind")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):  # not JSON, not an object, too deep
         return None
     tag = kind.get("type") if isinstance(kind, dict) else None
     return tag if isinstance(tag, str) else None

@@ -27,7 +27,7 @@ class Record:
     decode_error: str | None = None
 
 
-def _record(source: str, line: int, raw: bytes) -> Record:
+def make_record(source: str, line: int, raw: bytes) -> Record:
     try:
         return Record(source, line, raw.decode("utf-8"), len(raw))
     except UnicodeDecodeError as err:
@@ -36,11 +36,19 @@ def _record(source: str, line: int, raw: bytes) -> Record:
         )
 
 
+def is_array(head: bytes) -> bool:
+    """A log whose first non-blank byte is `[` is one JSON array; any other, JSON Lines."""
+    return head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1] == b"["
+
+
 def read_records(stream: BinaryIO, source: str) -> Iterator[Record]:
     """JSON Lines, or a JSON array when the first non-blank byte is `[`."""
-    head = stream.read(CHUNK)
-    first = head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1]
-    if first == b"[":
+    yield from records_after(stream.read(CHUNK), stream, source)
+
+
+def records_after(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record]:
+    """The records of a log whose first bytes, `head`, were read already."""
+    if is_array(head):
         yield from _array_records(head, stream, source)
     else:
         yield from _line_records(head, stream, source)
@@ -61,11 +69,11 @@ def _line_records(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record
         raw = pending[pos:newline]
         pos = newline + 1
         if raw.strip():
-            yield _record(source, line, raw.rstrip(b"\r"))
+            yield make_record(source, line, raw.rstrip(b"\r"))
         line += 1
     rest = pending[pos:]
     if rest.strip():
-        yield _record(source, line, rest)
+        yield make_record(source, line, rest)
 
 
 _STRUCTURAL = re.compile(rb'[\[\]{},"\\\n]')
@@ -136,7 +144,7 @@ def _array_records(head: bytes, stream: BinaryIO, source: str) -> Iterator[Recor
     chunk = head
     while chunk:
         for line, raw in splitter.feed(chunk):
-            yield _record(source, line, raw)
+            yield make_record(source, line, raw)
         chunk = stream.read(CHUNK)
     if not splitter.closed:
         yield Record(

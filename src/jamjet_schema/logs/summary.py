@@ -26,6 +26,13 @@ class Summary:
         else:
             self.per_rule[verdict.rule] += 1
 
+    def add_clean(self, per_variant: dict[str, int]) -> None:
+        """Accepted (and, when checked, canonical) events counted by the native core."""
+        clean = sum(per_variant.values())
+        self.records += clean
+        self.valid += clean
+        self.per_variant.update(per_variant)
+
     @property
     def errors(self) -> int:
         return self.records - self.valid

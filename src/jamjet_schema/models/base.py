@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_
 from pydantic.config import ExtraValues
 from pydantic_core import CoreSchema
 
+from jamjet_schema import native
 from jamjet_schema.wire import JsonNode, WireError, parse
 
 from .errors import json_error, retitled, serde_error
@@ -74,15 +75,27 @@ class WireStruct(BaseModel):
             and by_alias is None
             and by_name is None
         ):
+            read = native.READERS[cls]
+            if read is not None and isinstance(json_data, str | bytes | bytearray):
+                model: Self | None = read(json_data)
+                return model if model is not None else cls._refused(json_data)
             reader = READERS.get(cls) or reader_of(cls, cls._wire_core_schema)
             if reader is not None:
-                model: Self | None = reader.read_json(json_data)
-                if model is not None:
-                    return model
+                fast: Self | None = reader.read_json(json_data)
+                if fast is not None:
+                    return fast
         tree = parse_json(cls.__name__, json_data, cls._wire_known_fields())
         return cls.model_validate(
             tree, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
         )
+
+    @classmethod
+    def _refused(cls, json_data: str | bytes | bytearray) -> Self:
+        """The ValidationError for a text the native core's serde refused: the exact
+        path's, as ever (with the field path), or serde's own should the two differ."""
+        tree = parse_json(cls.__name__, json_data, cls._wire_known_fields())
+        cls.model_validate(tree)
+        raise json_error(cls.__name__, native.message(cls, json_data) or "refused by serde")
 
     @classmethod
     def _wire_known_fields(cls) -> frozenset[str] | None:
@@ -102,6 +115,10 @@ class WireStruct(BaseModel):
                 "model_dump_json() writes serde_json's canonical text and takes no options "
                 f"(got {', '.join(sorted(options))}); use model_dump() for other forms"
             )
+        if native.CORE is not None:
+            text: str | None = native.CORE.write(self)
+            if text is not None:
+                return text
         return write_canonical(self)
 
 

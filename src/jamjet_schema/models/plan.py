@@ -1,4 +1,4 @@
-"""What serde does with the members of one model class, derived once from its fields.
+"""What serde does with the members of one model class, built once from its wire rules.
 
 A ClassPlan answers the structural questions Pydantic does not ask the way serde
 does: which members count (unknown ones are ignored, a known one given twice is
@@ -6,6 +6,10 @@ an error), how the sequence form maps to fields (declaration order; a missing
 trailing element is an error unless the field is #[serde(default)]), which
 positions hold a tagged union (they need the tag visible before Pydantic's
 discriminated union can dispatch), and how serde_json writes each field.
+
+The rules are data codegen writes from the wire model (plans.py beside the
+generated models.py; see its docstring for the shape), so that they have one
+source: nothing here reads them back from the Pydantic fields or annotations.
 
 Writing: `write_canonical` runs a writer compiled once per class (compile_writer:
 straight-line code, one join per object, the common scalars written inline); the
@@ -15,19 +19,17 @@ ClassPlan's own `write` is the reference it falls back to for anything unusual.
 from __future__ import annotations
 
 import ast
-import enum
+import functools
+import importlib
 import json.encoder
 import re
-import types
-import typing
+import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
-from typing_extensions import TypeAliasType
 
 from jamjet_schema.wire import JsonObject, format_f64, write_json_string
 
@@ -37,13 +39,36 @@ from .types import WireScalar
 from .values import write_json_value
 
 if TYPE_CHECKING:
-    from .base import TaggedUnionRoot, WireStruct
+    from pydantic.fields import FieldInfo
 
-SKIP_KEY = "x-serde-skip-serializing-if"
-DEFAULT_KEY = "x-serde-default"
+    from .base import TaggedUnionRoot, WireStruct
 
 Writer = Callable[[Any], str]
 Normalizer = Callable[[Any], Any]
+WireType = str | tuple[str, Any]  # a scalar's name, or (constructor, argument)
+FieldRules = tuple[str, WireType, str, str]  # (wire name, type, on_missing, on_output)
+ClassRules = tuple[str, tuple[FieldRules, ...]]  # (expecting, fields)
+
+# The table's names (codegen/emit/python.py writes them from the wire model's enums).
+SCALARS: dict[str, WireScalar] = {
+    "string": rules.STRING_RULE,
+    "bool": rules.BOOL_RULE,
+    "u32": rules.U32_RULE,
+    "u64": rules.U64_RULE,
+    "i64": rules.I64_RULE,
+    "f64": rules.F64_RULE,
+    "timestamp": rules.TIMESTAMP_RULE,
+    "uuid": rules.UUID_RULE,
+    "json": rules.VALUE_RULE,
+}
+SERDE_DEFAULT = {"reject": False, "none": False, "default": True}  # by on_missing
+SKIPS: dict[str, Callable[[Any], bool] | None] = {  # skip_serializing_if, by on_output
+    "always": None,
+    "skip_if_none": lambda value: value is None,
+    "skip_if_empty": lambda value: len(value) == 0,
+}
+OPTION, VEC, STRUCT, UNION, ENUM, TAG = "option", "vec", "struct", "union", "enum", "tag"
+MODELS = (STRUCT, UNION)  # written by the writer of the value's own class
 
 
 class WireMap(dict[str, Any]):
@@ -72,10 +97,13 @@ class WireMap(dict[str, Any]):
 class FieldPlan:
     name: str
     key: str  # the member name as JSON, with its colon
+    type: WireType
+    on_output: str
     write: Writer
     skip: Callable[[Any], bool] | None  # skip_serializing_if
     normalize: Normalizer | None  # prepares a tagged-union position
     serde_default: bool  # #[serde(default)]: may be missing, even from the sequence form
+    kind: str  # see field_kind
 
 
 @dataclass(frozen=True)
@@ -156,111 +184,141 @@ def plan_of(cls: type[WireStruct]) -> ClassPlan:
 
 
 def _build(cls: type[WireStruct]) -> ClassPlan:
-    fields = tuple(_field(name, info) for name, info in cls.model_fields.items())
-    expecting = f"struct {cls.__name__} with {len(fields)} elements"
+    expecting, rows = wire_rules(cls)
+    fields = tuple(_field(cls.__module__, *row) for row in rows)
+    if tuple(f.name for f in fields) != tuple(cls.model_fields):
+        raise TypeError(f"the wire rules of {cls.__qualname__} are not for its fields: regenerate")
     return ClassPlan(fields, frozenset(f.name for f in fields), expecting)
 
 
-def _field(name: str, info: FieldInfo) -> FieldPlan:
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    tp = _annotated(info)
+def wire_rules(cls: type) -> ClassRules:
+    """The rules of `cls`: its own `__wire_plan__` (a hand-written class states them), or
+    the entry codegen wrote for it in the plans module beside its models module."""
+    own: ClassRules | None = cls.__dict__.get("__wire_plan__")
+    return own if own is not None else _table(cls.__module__).CLASSES[cls.__name__]
+
+
+@functools.cache
+def _table(models_module: str) -> Any:
+    return importlib.import_module(models_module.rpartition(".")[0] + ".plans")
+
+
+def _field(module: str, name: str, tp: WireType, on_missing: str, on_output: str) -> FieldPlan:
     return FieldPlan(
         name=name,
         key=write_json_string(name) + ":",
-        write=writer_for(tp),
-        skip=_SKIPS[str(extra[SKIP_KEY])] if SKIP_KEY in extra else None,
-        normalize=_normalizer_for(tp),
-        serde_default=bool(extra.get(DEFAULT_KEY, False)),
+        type=tp,
+        on_output=on_output,
+        write=_writer(tp),
+        skip=SKIPS[on_output],
+        normalize=_normalizer(module, tp),
+        serde_default=SERDE_DEFAULT[on_missing],
+        kind=_kind(tp),
     )
-
-
-def _annotated(info: FieldInfo) -> Any:
-    """The field's type with its metadata, as it was declared."""
-    return typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-
-
-_SKIPS: dict[str, Callable[[Any], bool]] = {
-    "Option::is_none": lambda value: value is None,
-    "Vec::is_empty": lambda value: len(value) == 0,
-}
 
 
 # -- type-directed builders --------------------------------------------------------------
 
 
-def _unwrap(tp: Any) -> tuple[Any, list[Any]]:
-    """(the bare type, its Annotated metadata), looking through type aliases."""
-    metadata: list[Any] = []
-    while True:
-        if isinstance(tp, TypeAliasType):
-            tp = tp.__value__
-        elif typing.get_origin(tp) is typing.Annotated:
-            tp, *more = typing.get_args(tp)
-            metadata += more
-        else:
-            return tp, metadata
-
-
-def _optional_inner(tp: Any) -> Any | None:
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1 and len(typing.get_args(tp)) == 2:
-            return args[0]
-    return None
-
-
-def union_variants(tp: Any) -> tuple[type[TaggedUnionRoot], ...] | None:
-    """The classes of a discriminated union, or None if `tp` is not one."""
-    bare, metadata = _unwrap(tp)
-    if not any(isinstance(m, FieldInfo) and m.discriminator for m in metadata):
-        return None
-    return typing.get_args(bare)
-
-
-def writer_for(tp: Any) -> Writer:
+def _writer(tp: WireType) -> Writer:
     """How serde_json writes a value of type `tp`."""
-    bare, metadata = _unwrap(tp)
-    rule = next((m for m in metadata if isinstance(m, WireScalar)), None)
-    if rule is not None:
-        return rule.write
-    inner = _optional_inner(bare)
-    if inner is not None:
-        write_inner = writer_for(inner)
+    if isinstance(tp, str):
+        return SCALARS[tp].write
+    constructor, inner = tp
+    if constructor == OPTION:
+        write_inner = _writer(inner)
         return lambda value: "null" if value is None else write_inner(value)
-    if typing.get_origin(bare) is list:
-        write_item = writer_for(typing.get_args(bare)[0])
+    if constructor == VEC:
+        write_item = _writer(inner)
         return lambda items: "[" + ",".join(write_item(item) for item in items) + "]"
-    if typing.get_origin(bare) is typing.Literal:
-        text = write_json_string(typing.get_args(bare)[0])
+    if constructor == TAG:
+        text = write_json_string(inner)
         return lambda _value: text
-    if isinstance(bare, type) and issubclass(bare, enum.Enum):
+    if constructor == ENUM:
         return lambda member: write_json_string(member.value)
-    if union_variants(tp) is not None or isinstance(bare, type):
-        return lambda model: plan_of(type(model)).write(model)  # a nested model or variant
+    if constructor in MODELS:
+        return lambda model: plan_of(type(model)).write(model)
     raise TypeError(f"no serde_json writer for {tp!r}")
 
 
-def _normalizer_for(tp: Any) -> Normalizer | None:
-    variants = union_variants(tp)
-    if variants is not None:
-        return union_normalizer(variants)
-    bare, _ = _unwrap(tp)
-    inner = _optional_inner(bare)
-    if inner is not None:
-        normalize = _normalizer_for(inner)
-        return None if normalize is None else (lambda v: None if v is None else normalize(v))
-    if typing.get_origin(bare) is list:
-        item = _normalizer_for(typing.get_args(bare)[0])
-        return (
-            None if item is None else (lambda v: [item(x) for x in v] if isinstance(v, list) else v)
-        )
+def _normalizer(module: str, tp: WireType) -> Normalizer | None:
+    if isinstance(tp, str) or tp[0] not in (UNION, OPTION, VEC):
+        return None
+    constructor, inner = tp
+    if constructor == UNION:
+        return union_normalizer(_variants(module, inner))
+    normalize = _normalizer(module, inner)
+    if normalize is None:
+        return None
+    if constructor == OPTION:
+        return lambda v: None if v is None else normalize(v)
+    return lambda v: [normalize(x) for x in v] if isinstance(v, list) else v
+
+
+def _kind(tp: WireType) -> str:
+    if isinstance(tp, str):
+        return "value" if tp == "json" else "scalar"
+    constructor, inner = tp
+    if constructor in (OPTION, VEC):
+        return _kind(inner)
+    return "model" if constructor in MODELS else "scalar"
+
+
+def field_kind(info: FieldInfo) -> str:
+    """What a field's value holds, through Optional and list: "model" (a nested struct
+    or a tagged union's variant), "value" (serde_json::Value) or "scalar".
+
+    Read from the plan of the class declaring the field; models.fast holds only its
+    FieldInfo, so that class is looked up by the FieldInfo's identity."""
+    found = _DECLARED.get(id(info))
+    if found is None or found[0] is not info:  # a class made or rebuilt since: look again
+        _DECLARED.update(_declarations())
+        found = _DECLARED[id(info)]
+    _, cls, name = found
+    return next(f.kind for f in plan_of(cls).fields if f.name == name)
+
+
+_DECLARED: dict[int, tuple[FieldInfo, type[WireStruct], str]] = {}
+
+
+def _declarations() -> dict[int, tuple[FieldInfo, type[WireStruct], str]]:
+    """Every field of every WireStruct class: id(FieldInfo) -> (it, its class, its name)."""
+    from .base import WireStruct  # base imports this module
+
+    out = {}
+    classes: list[type[WireStruct]] = [WireStruct]
+    while classes:
+        cls = classes.pop()
+        classes += cls.__subclasses__()
+        out.update({id(info): (info, cls, name) for name, info in cls.model_fields.items()})
+    return out
+
+
+def _variants(module: str, root: str) -> tuple[type[TaggedUnionRoot], ...]:
+    """The variant classes of the tagged union `root` of a generated models module."""
+    _alias, names = _table(module).UNIONS[root]
+    return tuple(getattr(sys.modules[module], name) for name in names)
+
+
+def union_variants(alias: Any) -> tuple[type[TaggedUnionRoot], ...] | None:
+    """The classes of a generated discriminated-union alias, or None if it is not one."""
+    for root, (name, _variant_names) in _table(alias.__module__).UNIONS.items():
+        if name == alias.__name__:
+            return _variants(alias.__module__, root)
     return None
+
+
+def _tag_of(variant: type) -> tuple[str, str]:
+    """(the tag member, the variant's wire name), from the variant's rules."""
+    _expecting, rows = wire_rules(variant)
+    return next((name, tp[1]) for name, tp, *_ in rows if isinstance(tp, tuple) and tp[0] == TAG)
 
 
 def union_normalizer(variants: tuple[type[TaggedUnionRoot], ...]) -> Normalizer:
     """Prepares the input of a tagged union: the tag visible in a dict, checks deferred."""
-    tag = variants[0].__wire_tag__
-    by_tag = {v.model_fields[tag].default: v for v in variants}
+    tags = [_tag_of(v) for v in variants]
+    tag = tags[0][0]
+    by_tag = {wire: variant for (_, wire), variant in zip(tags, variants, strict=True)}
 
     def normalize(value: Any) -> Any:
         if isinstance(value, JsonObject):
@@ -293,35 +351,6 @@ def _sequence_map(items: list[Any], tag: str, by_tag: dict[str, type[TaggedUnion
         return WireMap(plan_of(variant).from_sequence(items))
     except PydanticCustomError as err:
         return WireMap({tag: items[0]}, error=err)
-
-
-def field_kind(info: FieldInfo) -> str:
-    """What a field's value holds, through Optional and list: "model" (a nested struct
-    or a tagged union's variant), "value" (serde_json::Value), "scalar", or "other"."""
-    return _kind_of(_annotated(info))
-
-
-def _kind_of(tp: Any) -> str:
-    if union_variants(tp) is not None:
-        return "model"
-    bare, metadata = _unwrap(tp)
-    rule = next((m for m in metadata if isinstance(m, WireScalar)), None)
-    if rule is not None:
-        return "value" if rule is rules.VALUE_RULE else "scalar"
-    inner = _optional_inner(bare)
-    if inner is not None:
-        return _kind_of(inner)
-    if typing.get_origin(bare) is list:
-        return _kind_of(typing.get_args(bare)[0])
-    if typing.get_origin(bare) is typing.Literal:
-        return "scalar"
-    from pydantic import BaseModel
-
-    if isinstance(bare, type) and issubclass(bare, BaseModel):
-        return "model"
-    if isinstance(bare, type) and issubclass(bare, enum.Enum):
-        return "scalar"
-    return "other"
 
 
 # -- compiled writers ---------------------------------------------------------------------
@@ -363,17 +392,18 @@ def _write_nested(model: object) -> str:
     return (_WRITERS.get(type(model)) or _compiled(type(model)))(model)
 
 
-_INLINE: dict[int, str] = {  # id(rule) -> the expression writing `{}`, as rule.write does
-    id(rules.STRING_RULE): "_string({})",
-    id(rules.BOOL_RULE): "('true' if {} else 'false')",
-    id(rules.U32_RULE): "_str({})",
-    id(rules.U64_RULE): "_str({})",
-    id(rules.I64_RULE): "_str({})",
-    id(rules.F64_RULE): "_f64({})",
-    id(rules.TIMESTAMP_RULE): "{}.to_json()",
-    id(rules.UUID_RULE): "_uuid({})",
-    id(rules.VALUE_RULE): "_value({})",
+_INLINE: dict[str, str] = {  # scalar -> the expression writing `{}`, as its rule's write does
+    "string": "_string({})",
+    "bool": "('true' if {} else 'false')",
+    "u32": "_str({})",
+    "u64": "_str({})",
+    "i64": "_str({})",
+    "f64": "_f64({})",
+    "timestamp": "{}.to_json()",
+    "uuid": "_uuid({})",
+    "json": "_value({})",
 }
+_SKIP_TESTS = {"always": None, "skip_if_none": "{} is None", "skip_if_empty": "len({}) == 0"}
 
 
 class _Source:
@@ -391,33 +421,23 @@ class _Source:
         }
         self.depth = 0
 
-    def constant(self, value: object) -> str:
-        name = f"_k{len(self.namespace)}"
-        self.namespace[name] = value
-        return name
-
-    def expression(self, tp: Any, var: str) -> str:
-        """Python code writing `var` (of type `tp`) as writer_for(tp) does."""
-        bare, metadata = _unwrap(tp)
-        rule = next((m for m in metadata if isinstance(m, WireScalar)), None)
-        if rule is not None:
-            inline = _INLINE.get(id(rule))
-            if inline is None:
-                return f"{self.constant(rule.write)}({var})"
-            return "(" + inline.format(var) + ")"
-        inner = _optional_inner(bare)
-        if inner is not None:
+    def expression(self, tp: WireType, var: str) -> str:
+        """Python code writing `var` (of type `tp`) as the reference writer does."""
+        if isinstance(tp, str):
+            return "(" + _INLINE[tp].format(var) + ")"
+        constructor, inner = tp
+        if constructor == OPTION:
             return f"('null' if {var} is None else {self.expression(inner, var)})"
-        if typing.get_origin(bare) is list:
+        if constructor == VEC:
             self.depth += 1
             item = f"_i{self.depth}"
-            each = self.expression(typing.get_args(bare)[0], item)
+            each = self.expression(inner, item)
             return f"('[' + ','.join([{each} for {item} in {var}]) + ']')"
-        if typing.get_origin(bare) is typing.Literal:
-            return repr(write_json_string(typing.get_args(bare)[0]))
-        if isinstance(bare, type) and issubclass(bare, enum.Enum):
+        if constructor == TAG:
+            return repr(write_json_string(inner))
+        if constructor == ENUM:
             return f"_string({var}.value)"
-        if union_variants(tp) is not None or isinstance(bare, type):
+        if constructor in MODELS:
             # the writer of the model's class, compiled on first use
             return f"(_writers.get(type({var})) or _model)({var})"
         raise TypeError(f"no serde_json writer for {tp!r}")
@@ -434,9 +454,9 @@ def compile_writer(cls: Any) -> Writer:
     for index, field in enumerate(plan.fields):
         var = f"v{index}"
         lines.append(f"    {var} = values[{field.name!r}]")
-        info = cls.model_fields[field.name]
-        skip = None if field.skip is None else _SKIP_TESTS[_skip_name(field.skip)].format(var)
-        written.append((field.key, source.expression(_annotated(info), var), skip))
+        test = _SKIP_TESTS[field.on_output]
+        skip = None if test is None else test.format(var)
+        written.append((field.key, source.expression(field.type, var), skip))
     if not written:
         return _finish(cls, source, lines, "'{}'")
     if written[0][2] is not None:  # the first field may be left out: commas between parts
@@ -466,7 +486,7 @@ def compile_writer(cls: Any) -> Writer:
 
 
 def _constant(code: str) -> str | None:
-    """The text a writer expression always gives (a Literal's), or None."""
+    """The text a writer expression always gives (a variant's tag), or None."""
     if code.startswith(("'", '"')):
         value = ast.literal_eval(code)
         if isinstance(value, str):
@@ -480,10 +500,3 @@ def _finish(cls: type, source: _Source, lines: list[str], result: str) -> Writer
     exec(code, source.namespace)
     writer: Writer = source.namespace["write"]
     return writer
-
-
-_SKIP_TESTS = {"Option::is_none": "{} is None", "Vec::is_empty": "len({}) == 0"}
-
-
-def _skip_name(skip: Callable[[Any], bool]) -> str:
-    return next(name for name, test in _SKIPS.items() if test is skip)

@@ -1,0 +1,149 @@
+//! `_jamjet_schema_native`: the native core of the jamjet-schema Python package.
+//!
+//! Verdicts and bytes are the generated crate's (generated/rust, the reference every
+//! implementation is judged by): a text is read by `serde_json` into its types and
+//! written back by `serde_json::to_string`. What this module adds is the way between
+//! those types and the Python models (py.rs, with the per-type code emitted from the
+//! wire model into generated/native/wire.rs), and a batch check of JSON Lines that
+//! runs without the GIL (lines.rs).
+
+mod lines;
+mod py;
+#[path = "../../generated/native/wire.rs"]
+mod wire;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyString, PyType};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::py::{Build, Obj, ToPy};
+
+/// A document's text as Python handed it over.
+pub enum Text<'a> {
+    Str(&'a str),
+    Bytes(&'a [u8]),
+}
+
+impl<'a> Text<'a> {
+    fn bytes(&self) -> &'a [u8] {
+        match *self {
+            Text::Str(text) => text.as_bytes(),
+            Text::Bytes(bytes) => bytes,
+        }
+    }
+
+    fn parse<T: Deserialize<'a>>(&self) -> serde_json::Result<T> {
+        match *self {
+            Text::Str(text) => serde_json::from_str(text),
+            Text::Bytes(bytes) => serde_json::from_slice(bytes),
+        }
+    }
+}
+
+/// serde's verdict on `text` as `T`; if it accepts, the model. A canonical text (what
+/// serde writes back, byte for byte: every logged event) is built from the verdict's
+/// value itself, since it holds exactly the members serde writes, maps in sorted
+/// order; any other text is read again by the shadow `S`, which sees the members given
+/// and the document order.
+fn read_as<'a, T: DeserializeOwned + Serialize + ToPy, S: Deserialize<'a> + Build>(
+    py: Python<'_>,
+    text: Text<'a>,
+) -> Option<PyResult<Obj>> {
+    let value: T = text.parse().ok()?;
+    if serde_json::to_vec(&value).is_ok_and(|bytes| bytes == text.bytes()) {
+        return Some(value.to_py(py));
+    }
+    Some(
+        text.parse::<S>()
+            .map_err(|err| PyValueError::new_err(err.to_string()))
+            .and_then(|shadow| shadow.build(py)),
+    )
+}
+
+fn canonical<T: DeserializeOwned + Serialize>(text: Text<'_>) -> Result<String, String> {
+    let value: T = text.parse().map_err(|err| err.to_string())?;
+    serde_json::to_string(&value).map_err(|err| err.to_string())
+}
+
+/// The text of `data` (str, bytes or bytearray); None for a str serde cannot be given
+/// (a lone surrogate), which the exact Python path judges.
+fn with_text<R>(data: &Bound<'_, PyAny>, f: impl FnOnce(Text<'_>) -> R) -> PyResult<Option<R>> {
+    if let Ok(text) = data.cast::<PyString>() {
+        return Ok(text.to_str().ok().map(|s| f(Text::Str(s))));
+    }
+    if let Ok(bytes) = data.cast::<PyBytes>() {
+        return Ok(Some(f(Text::Bytes(bytes.as_bytes()))));
+    }
+    if let Ok(array) = data.cast::<PyByteArray>() {
+        return Ok(Some(f(Text::Bytes(&array.to_vec()))));
+    }
+    Err(PyValueError::new_err("expected str, bytes or bytearray"))
+}
+
+/// Hands over the Python classes the generated code builds (in `class_names()` order),
+/// `Timestamp`, `uuid.UUID` and `uuid.SafeUUID.unknown`.
+#[pyfunction]
+fn bind(
+    py: Python<'_>,
+    classes: Vec<Bound<'_, PyType>>,
+    timestamp: Bound<'_, PyType>,
+    uuid: Bound<'_, PyType>,
+    uuid_unknown: Bound<'_, PyAny>,
+) -> PyResult<()> {
+    if classes.len() != wire::CLASSES.len() {
+        return Err(PyValueError::new_err(format!(
+            "bind() takes {} classes, got {}",
+            wire::CLASSES.len(),
+            classes.len()
+        )));
+    }
+    py::bind(py, classes, timestamp, uuid, uuid_unknown)
+}
+
+/// The model instance of document `doc` (an index in `DOCUMENTS`) read from `data`;
+/// None when serde refuses the text, for the caller's exact path to report. A
+/// ValueError means the shadow parse disagreed with serde's verdict: a bug, never
+/// papered over.
+#[pyfunction]
+fn read(py: Python<'_>, doc: usize, data: &Bound<'_, PyAny>) -> PyResult<Option<Obj>> {
+    match with_text(data, |text| wire::read_document(py, doc, text))? {
+        Some(Some(model)) => model.map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// `serde_json::to_string` of a model instance; None where the Python writer decides.
+#[pyfunction]
+fn write(model: &Bound<'_, PyAny>) -> Option<String> {
+    wire::write_model(model)
+}
+
+/// serde's verdict on document `doc`: `(True, canonical text)` or `(False, serde's message)`.
+#[pyfunction]
+fn check(doc: usize, data: &Bound<'_, PyAny>) -> PyResult<(bool, String)> {
+    let verdict = with_text(data, |text| wire::check_document(doc, text))?;
+    Ok(match verdict {
+        Some(Ok(text)) => (true, text),
+        Some(Err(message)) => (false, message),
+        None => (
+            false,
+            "invalid unicode code point (a lone surrogate)".to_owned(),
+        ),
+    })
+}
+
+#[pymodule]
+fn _jamjet_schema_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("CLASSES", wire::CLASSES.to_vec())?;
+    m.add("DOCUMENTS", wire::DOCUMENTS.to_vec())?;
+    m.add("VARIANTS", wire::VARIANTS.to_vec())?;
+    m.add_function(wrap_pyfunction!(bind, m)?)?;
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(write, m)?)?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(lines::check_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(lines::canonical_lines, m)?)?;
+    Ok(())
+}

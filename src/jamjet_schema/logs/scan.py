@@ -1,0 +1,110 @@
+"""Whole logs through the checks: record by record, or in native batches.
+
+With the native core, a JSON Lines log is checked in chunks (logs.batch): the core
+counts the clean events and points at the others, which are then checked record by
+record like any other, so every report line and every count is the one the
+per-record path gives. A JSON array, or the pure-Python path, goes record by record.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from jamjet_schema import native
+from jamjet_schema.logs.batch import Chunk, Tail, chunks, in_parallel
+from jamjet_schema.logs.check import Verdict, check
+from jamjet_schema.logs.records import CHUNK, is_array, records_after
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Clean events of a chunk (accepted, and canonical when that is checked)."""
+
+    per_variant: dict[str, int]
+    size: int  # bytes they took, for progress
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """The canonical lines of a chunk's accepted events, in order."""
+
+    text: str
+
+
+def total_size(paths: list[str]) -> int:
+    """Bytes to read, for the progress bar; 0 when unknown (stdin, pipes)."""
+    total = 0
+    for path in paths:
+        if path == "-" or not os.path.isfile(path):
+            return 0
+        total += os.path.getsize(path)
+    return total
+
+
+@contextmanager
+def opened(path: str) -> Iterator[tuple[BinaryIO, str]]:
+    """The log at `path` as a byte stream, and its name in reports; `-` is stdin."""
+    if path == "-":
+        yield sys.stdin.buffer, "<stdin>"
+    else:
+        with open(path, "rb") as stream:
+            yield stream, path
+
+
+def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Verdict | Tally]:
+    """Every record's verdict, or a Tally standing for a chunk's clean ones, in file order."""
+    for path in paths:
+        with opened(path) as (stream, source):
+            head = stream.read(CHUNK)
+            if native.CORE is None or is_array(head):
+                for record in records_after(head, stream, source):
+                    yield check(record, canonical)
+                continue
+
+            def work(data: bytes) -> tuple[list[int], list[tuple[int, int, int, int]]]:
+                counts, places = native.CORE.check_lines(data, canonical)
+                return counts, places
+
+            for item in in_parallel(chunks(head, stream, source), work, jobs):
+                if isinstance(item, Tail):
+                    if item.record is not None:
+                        yield check(item.record, canonical)
+                    continue
+                chunk, (counts, places) = item
+                yield _tally(chunk, counts, places)
+                for index, start, end, _ in places:
+                    yield check(chunk.record(index, start, end), canonical)
+
+
+def canonical_texts(paths: list[str], jobs: int) -> Iterator[Verdict | Canonical]:
+    """For `canonicalize`: the canonical text of every accepted event, in order, and the
+    verdict of every rejected one (a Verdict with the canonical text when accepted)."""
+    for path in paths:
+        with opened(path) as (stream, source):
+            head = stream.read(CHUNK)
+            if native.CORE is None or is_array(head):
+                for record in records_after(head, stream, source):
+                    yield check(record, canonical=True)
+                continue
+            for item in in_parallel(
+                chunks(head, stream, source), native.CORE.canonical_lines, jobs
+            ):
+                if isinstance(item, Tail):
+                    if item.record is not None:
+                        yield check(item.record, canonical=True)
+                    continue
+                chunk, (out, _counts, places) = item
+                yield Canonical(out.decode())
+                for index, start, end, what in places:
+                    if what == 1:  # refused; a line only written differently is in `out`
+                        yield check(chunk.record(index, start, end), canonical=True)
+
+
+def _tally(chunk: Chunk, counts: list[int], places: list[tuple[int, int, int, int]]) -> Tally:
+    per_variant = {name: n for name, n in zip(native.CORE.VARIANTS, counts, strict=True) if n}
+    return Tally(per_variant, len(chunk.data) - sum(end - start for _, start, end, _ in places))
