@@ -1,28 +1,163 @@
-"""The benchmark runs end to end in its short mode; it asserts nothing about time."""
+"""The benchmark: its quick mode end to end, and the parts its numbers rest on (the
+pure-path switch, the launcher's peak RSS, the interleaved rounds, the targets'
+verdicts). Nothing here asserts anything about time."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from importlib import metadata
 
+import pytest
+
+from benchmarks import inprocess as ip
+from benchmarks import processes as pr
+from benchmarks import report
+from benchmarks.timing import Measured, Row, Rows, Trial, interleaved
+from jamjet_schema import Event, native_available
 from tests.conftest import REPO
 
+QUICK_EVENTS = 4_400
 
-def test_bench_quick_mode_reports_every_measurement(rust_built: None) -> None:
+
+@pytest.fixture(scope="module")
+def quick(rust_built: None, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """The quick run's standard output and the markdown it wrote (to a temp dir)."""
+    output = tmp_path_factory.mktemp("bench") / "benchmarks.md"
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench", "--quick"],
+        [sys.executable, "-m", "benchmarks.bench", "--quick", "--output", str(output)],
         cwd=REPO,
         capture_output=True,
         text=True,
         check=True,
     )
-    for name in (
-        "msgspec decode+encode",
-        "jamjet_schema canonical round trip",
-        "python-jsonschema",
-        "Rust reference",
-        "jamjet-schema validate",
-        "dispatch",
-        "import jamjet_schema",
-    ):
-        assert name in done.stdout, name
+    return done.stdout, output.read_text(encoding="utf-8")
+
+
+def table_rows(text: str) -> dict[str, list[str]]:
+    """measurement -> its cells, over every results table of the report."""
+    rows: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and cells[0] != "measurement" and not cells[0].startswith("---"):
+            rows[cells[0]] = cells
+    return rows
+
+
+def test_quick_mode_measures_every_contender_beside_its_peer(quick: tuple[str, str]) -> None:
+    stdout, document = quick
+    assert stdout.strip() in document
+    rows = table_rows(stdout)
+    expected = [ip.JSON_LOADS, ip.MSGSPEC_DECODE, ip.MSGSPEC_ROUND_TRIP, ip.PYDANTIC_PARSE]
+    expected += [ip.PYDANTIC_ROUND_TRIP, ip.PURE_PARSE, ip.PURE_ROUND_TRIP, ip.RUST]
+    expected += [pr.JSON_PROCESS, pr.CLI_ONE, pr.CLI_TWO, pr.CLI_LONG, pr.CLI_PURE]
+    if native_available():
+        expected += [ip.NATIVE_PARSE, ip.NATIVE_ROUND_TRIP]
+    for name in expected:
+        events, rate = rows[name][1:3]
+        assert float(rate.replace(",", "")) > 0, name
+        assert events == f"{4 * QUICK_EVENTS if name == pr.CLI_LONG else QUICK_EVENTS:,}"
+    assert sum(name.startswith("python-jsonschema") for name in rows) == 2
+    assert sum(cells[-1] == ip.DISPATCH for cells in rows.values()) == 2
+    for name, cells in rows.items():  # every named peer is a row of the same run
+        assert cells[4] == "" or cells[4] in rows, name
+    assert rows[ip.NATIVE_PARSE if native_available() else ip.PURE_PARSE][4] == ip.PYDANTIC_PARSE
+    assert rows[pr.CLI_ONE][4] == pr.JSON_PROCESS and rows[pr.CLI_TWO][4] == pr.CLI_ONE
+
+
+def test_quick_mode_header_names_the_machine_and_versions(quick: tuple[str, str]) -> None:
+    stdout, _ = quick
+    header = stdout.split("## ", 1)[0]
+    assert f"Log: {QUICK_EVENTS:,} events" in header and "bytes per event" in header
+    assert re.search(r"\d+ cores \(.+\)", header)
+    for package in ("pydantic", "pydantic-core", "msgspec"):
+        assert f"{package} {metadata.version(package)}" in header
+    for crate in ("serde_json", "chrono", "uuid"):
+        assert re.search(rf"{crate} \d+\.\d+\.\d+", header), crate
+    assert ("native core in use" in header) == native_available()
+
+
+def test_quick_mode_states_every_target_with_ratio_and_verdict(quick: tuple[str, str]) -> None:
+    stdout, _ = quick
+    targets = stdout.split("## Targets (issue 11)", 1)[1].strip().splitlines()
+    ids = [line.split(".", 1)[0] for line in targets]
+    assert ids == ["- 1a", "- 1b", "- 1c", "- 2a", "- 2b", "- 3a", "- 3b", "- 3c"]
+    for line in targets:
+        assert re.search(r": \d+\.\d{3} \((met|NOT met)\)", line) or "not measured" in line
+    for name in (pr.IMPORT, pr.CLI_STARTUP, "net of startup"):
+        assert name in stdout
+
+
+@pytest.fixture()
+def canonical_line() -> str:
+    return next(line for line in (REPO / "examples/events.jsonl").read_text().splitlines())
+
+
+def test_pure_path_switches_the_core_off_and_back(canonical_line: str) -> None:
+    before = native_available()
+    with ip.pure_path():
+        assert not native_available()
+        assert ip.round_trip(canonical_line) == canonical_line
+    assert native_available() == before
+    assert ip.round_trip(canonical_line) == canonical_line
+    assert isinstance(Event.model_validate_json(canonical_line), Event)
+
+
+def test_child_peak_rss_is_its_own_not_the_parents() -> None:
+    ballast = b"x" * (200 << 20)  # this process now holds more than 200 MiB
+    small, out = pr.run_child([sys.executable, "-c", "print('hi')"])
+    big, _ = pr.run_child([sys.executable, "-c", "b = b'x' * (100 << 20)"])
+    del ballast
+    assert out == "hi\n"
+    assert 0 < small.rss_kb < 100 << 10 <= big.rss_kb < 200 << 10
+    with pytest.raises(RuntimeError, match="exited 3"):
+        pr.run_child([sys.executable, "-c", "raise SystemExit(3)"])
+
+
+def test_interleaved_keeps_each_best_round_and_rotates_the_order() -> None:
+    order: list[str] = []
+
+    def trial(name: str, seconds: list[float]) -> Trial:
+        values: Iterator[float] = iter(seconds)
+
+        def measure() -> Measured:
+            order.append(name)
+            value = next(values)
+            return Measured(value, int(value * 10))
+
+        return Trial(name, measure)
+
+    best = interleaved([trial("a", [3.0, 1.0, 2.0]), trial("b", [0.5, 0.7, 0.6])], rounds=3)
+    assert best == {"a": Measured(1.0, 30), "b": Measured(0.5, 7)}
+    assert order == ["a", "b", "b", "a", "a", "b"]
+
+
+def rows_for(rates: dict[str, float]) -> Rows:
+    rows = Rows()
+    rows.add(*(Row(name, int(rate), 1.0, rss_kb=1000) for name, rate in rates.items()))
+    return rows
+
+
+def test_targets_are_ratios_of_rows_with_verdicts() -> None:
+    rates = {pr.JSON_PROCESS: 100.0, pr.CLI_ONE: 250.0, pr.CLI_TWO: 400.0, pr.CLI_LONG: 250.0}
+    rates |= {ip.PYDANTIC_PARSE: 100.0, ip.NATIVE_PARSE: 69.0, pr.CLI_PURE: 26_970.0}
+    rates |= {ip.PYDANTIC_ROUND_TRIP: 100.0, ip.NATIVE_ROUND_TRIP: 130.0}
+    rates |= {ip.PURE_PARSE: 57_297.0 * 2, ip.PURE_ROUND_TRIP: 21_000.0}
+    lines = {t.line().split(".")[0][2:]: t.line() for t in report.targets(rows_for(rates))}
+    assert ": 2.500 (met)" in lines["1a"]
+    assert ": 1.600 (NOT met)" in lines["1b"]
+    assert ": 1.000 (met)" in lines["1c"]
+    assert ": 0.690 (NOT met)" in lines["2a"]
+    assert ": 1.300 (met)" in lines["2b"]
+    assert ": 2.000 (met)" in lines["3a"] and "native/pure" in lines["3a"]
+    assert ": 0.990 (NOT met)" in lines["3b"]
+    assert ": 1.000 (met)" in lines["3c"]
+
+
+def test_without_the_native_core_its_targets_are_not_met() -> None:
+    rates = {name: 100.0 for name in (pr.JSON_PROCESS, pr.CLI_ONE, pr.CLI_TWO, pr.CLI_LONG)}
+    rates |= {name: 100.0 for name in (pr.CLI_PURE, ip.PURE_PARSE, ip.PURE_ROUND_TRIP)}
+    lines = [t.line() for t in report.targets(rows_for(rates))]
+    assert [line for line in lines if "not measured" in line and "(NOT met)" in line] == lines[3:5]

@@ -42,7 +42,8 @@ def wheel(dist: Path) -> Path:
 
 def test_sdist_carries_what_the_wheel_is_built_from(dist: Path) -> None:
     (sdist,) = dist.glob("*.tar.gz")
-    names = {n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n}
+    with tarfile.open(sdist) as archive:
+        names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
     assert {
         "Cargo.lock",
         "native/Cargo.toml",

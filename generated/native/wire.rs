@@ -3,11 +3,13 @@
 
 //! Per-type code of the native core; included by native/src/lib.rs.
 
+use std::marker::PhantomData;
+
 use chrono::{DateTime, Utc};
 use jamjet_schema::*;
 use pyo3::intern;
 use pyo3::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::py::*;
@@ -200,6 +202,7 @@ impl Build for EventIn {
         fields.into_model(C_EVENT)
     }
 }
+
 impl ToPy for Event {
     fn to_py(&self, py: Python<'_>) -> PyResult<Obj> {
         let fields = Fields::new(py)?;
@@ -211,19 +214,32 @@ impl ToPy for Event {
         fields.into_model(C_EVENT)
     }
 }
-impl FromPy for Event {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
+
+#[derive(Serialize)]
+pub struct EventOut<'py> {
+    id: Uuid,
+    execution_id: ExecutionId,
+    sequence: i64,
+    kind: EventKindOut<'py>,
+    created_at: DateTime<Utc>,
+    #[serde(skip)]
+    _py: PhantomData<&'py ()>,
+}
+
+impl<'py> FromPy<'py> for EventOut<'py> {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
         if class_index(value)? != C_EVENT {
             return None;
         }
         let py = value.py();
         let fields = fields_of(value)?;
-        Some(Event {
+        Some(EventOut {
             id: take(&fields, intern!(py, "id"))?,
             execution_id: take(&fields, intern!(py, "execution_id"))?,
             sequence: take(&fields, intern!(py, "sequence"))?,
             kind: take(&fields, intern!(py, "kind"))?,
             created_at: take(&fields, intern!(py, "created_at"))?,
+            _py: PhantomData,
         })
     }
 }
@@ -2603,268 +2619,6 @@ impl ToPy for EventKind {
     }
 }
 
-impl FromPy for EventKind {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
-        let py = value.py();
-        let index = class_index(value)?;
-        let fields = fields_of(value)?;
-        Some(match index {
-            C_WORKFLOW_STARTED => EventKind::WorkflowStarted {
-                workflow_id: take(&fields, intern!(py, "workflow_id"))?,
-                workflow_version: take(&fields, intern!(py, "workflow_version"))?,
-                initial_input: take(&fields, intern!(py, "initial_input"))?,
-            },
-            C_WORKFLOW_COMPLETED => EventKind::WorkflowCompleted {
-                final_state: take(&fields, intern!(py, "final_state"))?,
-            },
-            C_WORKFLOW_FAILED => EventKind::WorkflowFailed {
-                error: take(&fields, intern!(py, "error"))?,
-            },
-            C_WORKFLOW_CANCELLED => EventKind::WorkflowCancelled {
-                reason: take(&fields, intern!(py, "reason"))?,
-            },
-            C_NODE_SCHEDULED => EventKind::NodeScheduled {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                queue_type: take(&fields, intern!(py, "queue_type"))?,
-            },
-            C_NODE_STARTED => EventKind::NodeStarted {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                worker_id: take(&fields, intern!(py, "worker_id"))?,
-                attempt: take(&fields, intern!(py, "attempt"))?,
-            },
-            C_NODE_COMPLETED => EventKind::NodeCompleted {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                output: take(&fields, intern!(py, "output"))?,
-                state_patch: take(&fields, intern!(py, "state_patch"))?,
-                duration_ms: take(&fields, intern!(py, "duration_ms"))?,
-                gen_ai_system: take(&fields, intern!(py, "gen_ai_system"))?,
-                gen_ai_model: take(&fields, intern!(py, "gen_ai_model"))?,
-                input_tokens: take(&fields, intern!(py, "input_tokens"))?,
-                output_tokens: take(&fields, intern!(py, "output_tokens"))?,
-                finish_reason: take(&fields, intern!(py, "finish_reason"))?,
-                cost_usd: take(&fields, intern!(py, "cost_usd"))?,
-                provenance: take(&fields, intern!(py, "provenance"))?,
-                idempotency_key: take(&fields, intern!(py, "idempotency_key"))?,
-            },
-            C_NODE_FAILED => EventKind::NodeFailed {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                error: take(&fields, intern!(py, "error"))?,
-                attempt: take(&fields, intern!(py, "attempt"))?,
-                retryable: take(&fields, intern!(py, "retryable"))?,
-            },
-            C_NODE_PARKED => EventKind::NodeParked {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                attempt: take(&fields, intern!(py, "attempt"))?,
-                retry_after: take(&fields, intern!(py, "retry_after"))?,
-            },
-            C_NODE_SKIPPED => EventKind::NodeSkipped {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                reason: take(&fields, intern!(py, "reason"))?,
-            },
-            C_NODE_CANCELLED => EventKind::NodeCancelled {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-            },
-            C_RETRY_SCHEDULED => EventKind::RetryScheduled {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                attempt: take(&fields, intern!(py, "attempt"))?,
-                delay_ms: take(&fields, intern!(py, "delay_ms"))?,
-            },
-            C_INTERRUPT_RAISED => EventKind::InterruptRaised {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                reason: take(&fields, intern!(py, "reason"))?,
-                state_for_review: take(&fields, intern!(py, "state_for_review"))?,
-            },
-            C_APPROVAL_RECEIVED => EventKind::ApprovalReceived {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                user_id: take(&fields, intern!(py, "user_id"))?,
-                decision: take(&fields, intern!(py, "decision"))?,
-                comment: take(&fields, intern!(py, "comment"))?,
-                state_patch: take(&fields, intern!(py, "state_patch"))?,
-            },
-            C_TIMER_CREATED => EventKind::TimerCreated {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                fire_at: take(&fields, intern!(py, "fire_at"))?,
-                correlation_key: take(&fields, intern!(py, "correlation_key"))?,
-            },
-            C_TIMER_FIRED => EventKind::TimerFired {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                correlation_key: take(&fields, intern!(py, "correlation_key"))?,
-            },
-            C_EXTERNAL_EVENT_RECEIVED => EventKind::ExternalEventReceived {
-                correlation_key: take(&fields, intern!(py, "correlation_key"))?,
-                payload: take(&fields, intern!(py, "payload"))?,
-            },
-            C_CHILD_WORKFLOW_STARTED => EventKind::ChildWorkflowStarted {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                child_execution_id: take(&fields, intern!(py, "child_execution_id"))?,
-                child_workflow_id: take(&fields, intern!(py, "child_workflow_id"))?,
-            },
-            C_CHILD_WORKFLOW_COMPLETED => EventKind::ChildWorkflowCompleted {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                child_execution_id: take(&fields, intern!(py, "child_execution_id"))?,
-                result: take(&fields, intern!(py, "result"))?,
-            },
-            C_CHILD_WORKFLOW_FAILED => EventKind::ChildWorkflowFailed {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                child_execution_id: take(&fields, intern!(py, "child_execution_id"))?,
-                error: take(&fields, intern!(py, "error"))?,
-            },
-            C_BUDGET_EXCEEDED => EventKind::BudgetExceeded {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                kind: take(&fields, intern!(py, "kind"))?,
-                limit: take(&fields, intern!(py, "limit"))?,
-                current: take(&fields, intern!(py, "current"))?,
-            },
-            C_TOKEN_BUDGET_EXCEEDED => EventKind::TokenBudgetExceeded {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                kind: take(&fields, intern!(py, "kind"))?,
-                limit: take(&fields, intern!(py, "limit"))?,
-                current: take(&fields, intern!(py, "current"))?,
-            },
-            C_COST_BUDGET_EXCEEDED => EventKind::CostBudgetExceeded {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                limit_usd: take(&fields, intern!(py, "limit_usd"))?,
-                current_usd: take(&fields, intern!(py, "current_usd"))?,
-            },
-            C_AUTONOMY_LIMIT_REACHED => EventKind::AutonomyLimitReached {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                agent_ref: take(&fields, intern!(py, "agent_ref"))?,
-                limit_type: take(&fields, intern!(py, "limit_type"))?,
-                limit_value: take(&fields, intern!(py, "limit_value"))?,
-                actual_value: take(&fields, intern!(py, "actual_value"))?,
-            },
-            C_CIRCUIT_BREAKER_TRIPPED => EventKind::CircuitBreakerTripped {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                agent_ref: take(&fields, intern!(py, "agent_ref"))?,
-                consecutive_errors: take(&fields, intern!(py, "consecutive_errors"))?,
-                threshold: take(&fields, intern!(py, "threshold"))?,
-            },
-            C_ESCALATION_REQUIRED => EventKind::EscalationRequired {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                agent_ref: take(&fields, intern!(py, "agent_ref"))?,
-                reason: take(&fields, intern!(py, "reason"))?,
-                escalation_target: take(&fields, intern!(py, "escalation_target"))?,
-            },
-            C_POLICY_VIOLATION => EventKind::PolicyViolation {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                rule: take(&fields, intern!(py, "rule"))?,
-                decision: take(&fields, intern!(py, "decision"))?,
-                policy_scope: take(&fields, intern!(py, "policy_scope"))?,
-            },
-            C_TOOL_APPROVAL_REQUIRED => EventKind::ToolApprovalRequired {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                tool_name: take(&fields, intern!(py, "tool_name"))?,
-                approver: take(&fields, intern!(py, "approver"))?,
-                context: take(&fields, intern!(py, "context"))?,
-            },
-            C_STRATEGY_STARTED => EventKind::StrategyStarted {
-                strategy: take(&fields, intern!(py, "strategy"))?,
-                config: take(&fields, intern!(py, "config"))?,
-            },
-            C_PLAN_GENERATED => EventKind::PlanGenerated {
-                steps: take(&fields, intern!(py, "steps"))?,
-            },
-            C_ITERATION_STARTED => EventKind::IterationStarted {
-                iteration: take(&fields, intern!(py, "iteration"))?,
-            },
-            C_TOOL_CALLED => EventKind::ToolCalled {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                tool: take(&fields, intern!(py, "tool"))?,
-            },
-            C_CRITIC_VERDICT => EventKind::CriticVerdict {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                score: take(&fields, intern!(py, "score"))?,
-                passed: take(&fields, intern!(py, "passed"))?,
-                feedback: take(&fields, intern!(py, "feedback"))?,
-            },
-            C_ITERATION_COMPLETED => EventKind::IterationCompleted {
-                iteration: take(&fields, intern!(py, "iteration"))?,
-                cost_delta_usd: take(&fields, intern!(py, "cost_delta_usd"))?,
-                input_tokens: take(&fields, intern!(py, "input_tokens"))?,
-                output_tokens: take(&fields, intern!(py, "output_tokens"))?,
-            },
-            C_STRATEGY_LIMIT_HIT => EventKind::StrategyLimitHit {
-                limit_type: take(&fields, intern!(py, "limit_type"))?,
-                limit_value: take(&fields, intern!(py, "limit_value"))?,
-                actual_value: take(&fields, intern!(py, "actual_value"))?,
-            },
-            C_STRATEGY_COMPLETED => EventKind::StrategyCompleted {
-                iterations: take(&fields, intern!(py, "iterations"))?,
-                total_cost_usd: take(&fields, intern!(py, "total_cost_usd"))?,
-            },
-            C_COORDINATOR_DISCOVERY => EventKind::CoordinatorDiscovery {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                query_skills: take(&fields, intern!(py, "query_skills"))?,
-                query_trust_domain: take(&fields, intern!(py, "query_trust_domain"))?,
-                candidates: take(&fields, intern!(py, "candidates"))?,
-                filtered_out: take(&fields, intern!(py, "filtered_out"))?,
-            },
-            C_COORDINATOR_SCORING => EventKind::CoordinatorScoring {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                rankings: take(&fields, intern!(py, "rankings"))?,
-                spread: take(&fields, intern!(py, "spread"))?,
-                weights: take(&fields, intern!(py, "weights"))?,
-            },
-            C_COORDINATOR_DECISION => EventKind::CoordinatorDecision {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                selected: take(&fields, intern!(py, "selected"))?,
-                method: take(&fields, intern!(py, "method"))?,
-                reasoning: take(&fields, intern!(py, "reasoning"))?,
-                confidence: take(&fields, intern!(py, "confidence"))?,
-                rejected: take(&fields, intern!(py, "rejected"))?,
-                tiebreaker_tokens: take(&fields, intern!(py, "tiebreaker_tokens"))?,
-                tiebreaker_cost: take(&fields, intern!(py, "tiebreaker_cost"))?,
-            },
-            C_AGENT_TOOL_INVOKED => EventKind::AgentToolInvoked {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                agent_uri: take(&fields, intern!(py, "agent_uri"))?,
-                mode: take(&fields, intern!(py, "mode"))?,
-                protocol: take(&fields, intern!(py, "protocol"))?,
-                input_hash: take(&fields, intern!(py, "input_hash"))?,
-            },
-            C_AGENT_TOOL_PROGRESS => EventKind::AgentToolProgress {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                chunk_index: take(&fields, intern!(py, "chunk_index"))?,
-                partial_output_summary: take(&fields, intern!(py, "partial_output_summary"))?,
-            },
-            C_AGENT_TOOL_TURN => EventKind::AgentToolTurn {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                turn_number: take(&fields, intern!(py, "turn_number"))?,
-                direction: take(&fields, intern!(py, "direction"))?,
-                content_summary: take(&fields, intern!(py, "content_summary"))?,
-                tokens: take(&fields, intern!(py, "tokens"))?,
-                cost: take(&fields, intern!(py, "cost"))?,
-            },
-            C_AGENT_TOOL_COMPLETED => EventKind::AgentToolCompleted {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                output: take(&fields, intern!(py, "output"))?,
-                provenance: take(&fields, intern!(py, "provenance"))?,
-                total_cost: take(&fields, intern!(py, "total_cost"))?,
-                latency_ms: take(&fields, intern!(py, "latency_ms"))?,
-                total_turns: take(&fields, intern!(py, "total_turns"))?,
-            },
-            C_AGENT_TOOL_TERMINATED => EventKind::AgentToolTerminated {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                reason: take(&fields, intern!(py, "reason"))?,
-                chunks_received: take(&fields, intern!(py, "chunks_received"))?,
-                partial_output: take(&fields, intern!(py, "partial_output"))?,
-                cost: take(&fields, intern!(py, "cost"))?,
-            },
-            C_AGENT_TOOL_FAILED => EventKind::AgentToolFailed {
-                node_id: take(&fields, intern!(py, "node_id"))?,
-                failure_type: take(&fields, intern!(py, "failure_type"))?,
-                message: take(&fields, intern!(py, "message"))?,
-                retryable: take(&fields, intern!(py, "retryable"))?,
-            },
-            C_SEGMENT_BOUNDARY => EventKind::SegmentBoundary {
-                segment_number: take(&fields, intern!(py, "segment_number"))?,
-                next_execution_id: take(&fields, intern!(py, "next_execution_id"))?,
-            },
-            _ => return None,
-        })
-    }
-}
-
 /// The position of `kind`'s variant in VARIANTS.
 pub fn variant_of(kind: &EventKind) -> usize {
     match kind {
@@ -2917,6 +2671,670 @@ pub fn variant_of(kind: &EventKind) -> usize {
     }
 }
 
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKindOut<'py> {
+    WorkflowStarted {
+        workflow_id: PyText<'py>,
+        workflow_version: PyText<'py>,
+        initial_input: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    WorkflowCompleted {
+        final_state: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    WorkflowFailed {
+        error: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    WorkflowCancelled {
+        reason: Option<PyText<'py>>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    NodeScheduled {
+        node_id: PyText<'py>,
+        queue_type: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    NodeStarted {
+        node_id: PyText<'py>,
+        worker_id: PyText<'py>,
+        attempt: u32,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    NodeCompleted {
+        node_id: PyText<'py>,
+        output: PyJson<'py>,
+        state_patch: PyJson<'py>,
+        duration_ms: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        gen_ai_system: Option<PyText<'py>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        gen_ai_model: Option<PyText<'py>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        input_tokens: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        output_tokens: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        finish_reason: Option<PyText<'py>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cost_usd: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        provenance: Option<ProvenanceMetadataOut<'py>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        idempotency_key: Option<PyText<'py>>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    NodeFailed {
+        node_id: PyText<'py>,
+        error: PyText<'py>,
+        attempt: u32,
+        retryable: bool,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    NodeParked {
+        node_id: PyText<'py>,
+        attempt: u32,
+        retry_after: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    NodeSkipped {
+        node_id: PyText<'py>,
+        reason: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    NodeCancelled {
+        node_id: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    RetryScheduled {
+        node_id: PyText<'py>,
+        attempt: u32,
+        delay_ms: u64,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    InterruptRaised {
+        node_id: PyText<'py>,
+        reason: PyText<'py>,
+        state_for_review: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    ApprovalReceived {
+        node_id: PyText<'py>,
+        user_id: PyText<'py>,
+        decision: ApprovalDecision,
+        comment: Option<PyText<'py>>,
+        state_patch: Option<PyJson<'py>>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    TimerCreated {
+        node_id: PyText<'py>,
+        fire_at: DateTime<Utc>,
+        correlation_key: Option<PyText<'py>>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    TimerFired {
+        node_id: PyText<'py>,
+        correlation_key: Option<PyText<'py>>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    ExternalEventReceived {
+        correlation_key: PyText<'py>,
+        payload: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    ChildWorkflowStarted {
+        node_id: PyText<'py>,
+        child_execution_id: PyText<'py>,
+        child_workflow_id: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    ChildWorkflowCompleted {
+        node_id: PyText<'py>,
+        child_execution_id: PyText<'py>,
+        result: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    ChildWorkflowFailed {
+        node_id: PyText<'py>,
+        child_execution_id: PyText<'py>,
+        error: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    BudgetExceeded {
+        node_id: PyText<'py>,
+        kind: PyText<'py>,
+        limit: u64,
+        current: u64,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    TokenBudgetExceeded {
+        node_id: PyText<'py>,
+        kind: PyText<'py>,
+        limit: u64,
+        current: u64,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    CostBudgetExceeded {
+        node_id: PyText<'py>,
+        limit_usd: f64,
+        current_usd: f64,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    AutonomyLimitReached {
+        node_id: PyText<'py>,
+        agent_ref: PyText<'py>,
+        limit_type: PyText<'py>,
+        limit_value: PyJson<'py>,
+        actual_value: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    CircuitBreakerTripped {
+        node_id: PyText<'py>,
+        agent_ref: PyText<'py>,
+        consecutive_errors: u32,
+        threshold: u32,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    EscalationRequired {
+        node_id: PyText<'py>,
+        agent_ref: PyText<'py>,
+        reason: PyText<'py>,
+        escalation_target: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    PolicyViolation {
+        node_id: PyText<'py>,
+        rule: PyText<'py>,
+        decision: PyText<'py>,
+        policy_scope: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    ToolApprovalRequired {
+        node_id: PyText<'py>,
+        tool_name: PyText<'py>,
+        approver: PyText<'py>,
+        context: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    StrategyStarted {
+        strategy: PyText<'py>,
+        config: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    PlanGenerated {
+        steps: Vec<PyText<'py>>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    IterationStarted {
+        iteration: u32,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    ToolCalled {
+        node_id: PyText<'py>,
+        tool: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    CriticVerdict {
+        node_id: PyText<'py>,
+        score: f64,
+        passed: bool,
+        feedback: Option<PyText<'py>>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    IterationCompleted {
+        iteration: u32,
+        cost_delta_usd: Option<f64>,
+        input_tokens: u64,
+        output_tokens: u64,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    StrategyLimitHit {
+        limit_type: PyText<'py>,
+        limit_value: PyJson<'py>,
+        actual_value: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    StrategyCompleted {
+        iterations: u32,
+        total_cost_usd: Option<f64>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    CoordinatorDiscovery {
+        node_id: PyText<'py>,
+        query_skills: Vec<PyText<'py>>,
+        query_trust_domain: Option<PyText<'py>>,
+        candidates: Vec<PyJson<'py>>,
+        filtered_out: Vec<PyJson<'py>>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    CoordinatorScoring {
+        node_id: PyText<'py>,
+        rankings: Vec<PyJson<'py>>,
+        spread: f64,
+        weights: PyJson<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    CoordinatorDecision {
+        node_id: PyText<'py>,
+        selected: Option<PyText<'py>>,
+        method: PyText<'py>,
+        reasoning: Option<PyText<'py>>,
+        confidence: f64,
+        rejected: Vec<PyJson<'py>>,
+        tiebreaker_tokens: Option<PyJson<'py>>,
+        tiebreaker_cost: Option<f64>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    AgentToolInvoked {
+        node_id: PyText<'py>,
+        agent_uri: PyText<'py>,
+        mode: PyText<'py>,
+        protocol: PyText<'py>,
+        input_hash: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    AgentToolProgress {
+        node_id: PyText<'py>,
+        chunk_index: u32,
+        partial_output_summary: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    AgentToolTurn {
+        node_id: PyText<'py>,
+        turn_number: u32,
+        direction: PyText<'py>,
+        content_summary: PyText<'py>,
+        tokens: u32,
+        cost: f64,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    AgentToolCompleted {
+        node_id: PyText<'py>,
+        output: PyJson<'py>,
+        provenance: Option<PyJson<'py>>,
+        total_cost: f64,
+        latency_ms: u64,
+        total_turns: Option<u32>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    AgentToolTerminated {
+        node_id: PyText<'py>,
+        reason: PyText<'py>,
+        chunks_received: u32,
+        partial_output: Option<PyJson<'py>>,
+        cost: f64,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    AgentToolFailed {
+        node_id: PyText<'py>,
+        failure_type: PyText<'py>,
+        message: PyText<'py>,
+        retryable: bool,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+    SegmentBoundary {
+        segment_number: u32,
+        next_execution_id: PyText<'py>,
+        #[serde(skip)]
+        _py: PhantomData<&'py ()>,
+    },
+}
+
+impl<'py> FromPy<'py> for EventKindOut<'py> {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
+        let py = value.py();
+        let index = class_index(value)?;
+        let fields = fields_of(value)?;
+        Some(match index {
+            C_WORKFLOW_STARTED => EventKindOut::WorkflowStarted {
+                workflow_id: take(&fields, intern!(py, "workflow_id"))?,
+                workflow_version: take(&fields, intern!(py, "workflow_version"))?,
+                initial_input: take(&fields, intern!(py, "initial_input"))?,
+                _py: PhantomData,
+            },
+            C_WORKFLOW_COMPLETED => EventKindOut::WorkflowCompleted {
+                final_state: take(&fields, intern!(py, "final_state"))?,
+                _py: PhantomData,
+            },
+            C_WORKFLOW_FAILED => EventKindOut::WorkflowFailed {
+                error: take(&fields, intern!(py, "error"))?,
+                _py: PhantomData,
+            },
+            C_WORKFLOW_CANCELLED => EventKindOut::WorkflowCancelled {
+                reason: take(&fields, intern!(py, "reason"))?,
+                _py: PhantomData,
+            },
+            C_NODE_SCHEDULED => EventKindOut::NodeScheduled {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                queue_type: take(&fields, intern!(py, "queue_type"))?,
+                _py: PhantomData,
+            },
+            C_NODE_STARTED => EventKindOut::NodeStarted {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                worker_id: take(&fields, intern!(py, "worker_id"))?,
+                attempt: take(&fields, intern!(py, "attempt"))?,
+                _py: PhantomData,
+            },
+            C_NODE_COMPLETED => EventKindOut::NodeCompleted {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                output: take(&fields, intern!(py, "output"))?,
+                state_patch: take(&fields, intern!(py, "state_patch"))?,
+                duration_ms: take(&fields, intern!(py, "duration_ms"))?,
+                gen_ai_system: take(&fields, intern!(py, "gen_ai_system"))?,
+                gen_ai_model: take(&fields, intern!(py, "gen_ai_model"))?,
+                input_tokens: take(&fields, intern!(py, "input_tokens"))?,
+                output_tokens: take(&fields, intern!(py, "output_tokens"))?,
+                finish_reason: take(&fields, intern!(py, "finish_reason"))?,
+                cost_usd: take(&fields, intern!(py, "cost_usd"))?,
+                provenance: take(&fields, intern!(py, "provenance"))?,
+                idempotency_key: take(&fields, intern!(py, "idempotency_key"))?,
+                _py: PhantomData,
+            },
+            C_NODE_FAILED => EventKindOut::NodeFailed {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                error: take(&fields, intern!(py, "error"))?,
+                attempt: take(&fields, intern!(py, "attempt"))?,
+                retryable: take(&fields, intern!(py, "retryable"))?,
+                _py: PhantomData,
+            },
+            C_NODE_PARKED => EventKindOut::NodeParked {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                attempt: take(&fields, intern!(py, "attempt"))?,
+                retry_after: take(&fields, intern!(py, "retry_after"))?,
+                _py: PhantomData,
+            },
+            C_NODE_SKIPPED => EventKindOut::NodeSkipped {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                reason: take(&fields, intern!(py, "reason"))?,
+                _py: PhantomData,
+            },
+            C_NODE_CANCELLED => EventKindOut::NodeCancelled {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                _py: PhantomData,
+            },
+            C_RETRY_SCHEDULED => EventKindOut::RetryScheduled {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                attempt: take(&fields, intern!(py, "attempt"))?,
+                delay_ms: take(&fields, intern!(py, "delay_ms"))?,
+                _py: PhantomData,
+            },
+            C_INTERRUPT_RAISED => EventKindOut::InterruptRaised {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                reason: take(&fields, intern!(py, "reason"))?,
+                state_for_review: take(&fields, intern!(py, "state_for_review"))?,
+                _py: PhantomData,
+            },
+            C_APPROVAL_RECEIVED => EventKindOut::ApprovalReceived {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                user_id: take(&fields, intern!(py, "user_id"))?,
+                decision: take(&fields, intern!(py, "decision"))?,
+                comment: take(&fields, intern!(py, "comment"))?,
+                state_patch: take(&fields, intern!(py, "state_patch"))?,
+                _py: PhantomData,
+            },
+            C_TIMER_CREATED => EventKindOut::TimerCreated {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                fire_at: take(&fields, intern!(py, "fire_at"))?,
+                correlation_key: take(&fields, intern!(py, "correlation_key"))?,
+                _py: PhantomData,
+            },
+            C_TIMER_FIRED => EventKindOut::TimerFired {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                correlation_key: take(&fields, intern!(py, "correlation_key"))?,
+                _py: PhantomData,
+            },
+            C_EXTERNAL_EVENT_RECEIVED => EventKindOut::ExternalEventReceived {
+                correlation_key: take(&fields, intern!(py, "correlation_key"))?,
+                payload: take(&fields, intern!(py, "payload"))?,
+                _py: PhantomData,
+            },
+            C_CHILD_WORKFLOW_STARTED => EventKindOut::ChildWorkflowStarted {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                child_execution_id: take(&fields, intern!(py, "child_execution_id"))?,
+                child_workflow_id: take(&fields, intern!(py, "child_workflow_id"))?,
+                _py: PhantomData,
+            },
+            C_CHILD_WORKFLOW_COMPLETED => EventKindOut::ChildWorkflowCompleted {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                child_execution_id: take(&fields, intern!(py, "child_execution_id"))?,
+                result: take(&fields, intern!(py, "result"))?,
+                _py: PhantomData,
+            },
+            C_CHILD_WORKFLOW_FAILED => EventKindOut::ChildWorkflowFailed {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                child_execution_id: take(&fields, intern!(py, "child_execution_id"))?,
+                error: take(&fields, intern!(py, "error"))?,
+                _py: PhantomData,
+            },
+            C_BUDGET_EXCEEDED => EventKindOut::BudgetExceeded {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                kind: take(&fields, intern!(py, "kind"))?,
+                limit: take(&fields, intern!(py, "limit"))?,
+                current: take(&fields, intern!(py, "current"))?,
+                _py: PhantomData,
+            },
+            C_TOKEN_BUDGET_EXCEEDED => EventKindOut::TokenBudgetExceeded {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                kind: take(&fields, intern!(py, "kind"))?,
+                limit: take(&fields, intern!(py, "limit"))?,
+                current: take(&fields, intern!(py, "current"))?,
+                _py: PhantomData,
+            },
+            C_COST_BUDGET_EXCEEDED => EventKindOut::CostBudgetExceeded {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                limit_usd: take(&fields, intern!(py, "limit_usd"))?,
+                current_usd: take(&fields, intern!(py, "current_usd"))?,
+                _py: PhantomData,
+            },
+            C_AUTONOMY_LIMIT_REACHED => EventKindOut::AutonomyLimitReached {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                agent_ref: take(&fields, intern!(py, "agent_ref"))?,
+                limit_type: take(&fields, intern!(py, "limit_type"))?,
+                limit_value: take(&fields, intern!(py, "limit_value"))?,
+                actual_value: take(&fields, intern!(py, "actual_value"))?,
+                _py: PhantomData,
+            },
+            C_CIRCUIT_BREAKER_TRIPPED => EventKindOut::CircuitBreakerTripped {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                agent_ref: take(&fields, intern!(py, "agent_ref"))?,
+                consecutive_errors: take(&fields, intern!(py, "consecutive_errors"))?,
+                threshold: take(&fields, intern!(py, "threshold"))?,
+                _py: PhantomData,
+            },
+            C_ESCALATION_REQUIRED => EventKindOut::EscalationRequired {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                agent_ref: take(&fields, intern!(py, "agent_ref"))?,
+                reason: take(&fields, intern!(py, "reason"))?,
+                escalation_target: take(&fields, intern!(py, "escalation_target"))?,
+                _py: PhantomData,
+            },
+            C_POLICY_VIOLATION => EventKindOut::PolicyViolation {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                rule: take(&fields, intern!(py, "rule"))?,
+                decision: take(&fields, intern!(py, "decision"))?,
+                policy_scope: take(&fields, intern!(py, "policy_scope"))?,
+                _py: PhantomData,
+            },
+            C_TOOL_APPROVAL_REQUIRED => EventKindOut::ToolApprovalRequired {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                tool_name: take(&fields, intern!(py, "tool_name"))?,
+                approver: take(&fields, intern!(py, "approver"))?,
+                context: take(&fields, intern!(py, "context"))?,
+                _py: PhantomData,
+            },
+            C_STRATEGY_STARTED => EventKindOut::StrategyStarted {
+                strategy: take(&fields, intern!(py, "strategy"))?,
+                config: take(&fields, intern!(py, "config"))?,
+                _py: PhantomData,
+            },
+            C_PLAN_GENERATED => EventKindOut::PlanGenerated {
+                steps: take(&fields, intern!(py, "steps"))?,
+                _py: PhantomData,
+            },
+            C_ITERATION_STARTED => EventKindOut::IterationStarted {
+                iteration: take(&fields, intern!(py, "iteration"))?,
+                _py: PhantomData,
+            },
+            C_TOOL_CALLED => EventKindOut::ToolCalled {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                tool: take(&fields, intern!(py, "tool"))?,
+                _py: PhantomData,
+            },
+            C_CRITIC_VERDICT => EventKindOut::CriticVerdict {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                score: take(&fields, intern!(py, "score"))?,
+                passed: take(&fields, intern!(py, "passed"))?,
+                feedback: take(&fields, intern!(py, "feedback"))?,
+                _py: PhantomData,
+            },
+            C_ITERATION_COMPLETED => EventKindOut::IterationCompleted {
+                iteration: take(&fields, intern!(py, "iteration"))?,
+                cost_delta_usd: take(&fields, intern!(py, "cost_delta_usd"))?,
+                input_tokens: take(&fields, intern!(py, "input_tokens"))?,
+                output_tokens: take(&fields, intern!(py, "output_tokens"))?,
+                _py: PhantomData,
+            },
+            C_STRATEGY_LIMIT_HIT => EventKindOut::StrategyLimitHit {
+                limit_type: take(&fields, intern!(py, "limit_type"))?,
+                limit_value: take(&fields, intern!(py, "limit_value"))?,
+                actual_value: take(&fields, intern!(py, "actual_value"))?,
+                _py: PhantomData,
+            },
+            C_STRATEGY_COMPLETED => EventKindOut::StrategyCompleted {
+                iterations: take(&fields, intern!(py, "iterations"))?,
+                total_cost_usd: take(&fields, intern!(py, "total_cost_usd"))?,
+                _py: PhantomData,
+            },
+            C_COORDINATOR_DISCOVERY => EventKindOut::CoordinatorDiscovery {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                query_skills: take(&fields, intern!(py, "query_skills"))?,
+                query_trust_domain: take(&fields, intern!(py, "query_trust_domain"))?,
+                candidates: take(&fields, intern!(py, "candidates"))?,
+                filtered_out: take(&fields, intern!(py, "filtered_out"))?,
+                _py: PhantomData,
+            },
+            C_COORDINATOR_SCORING => EventKindOut::CoordinatorScoring {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                rankings: take(&fields, intern!(py, "rankings"))?,
+                spread: take(&fields, intern!(py, "spread"))?,
+                weights: take(&fields, intern!(py, "weights"))?,
+                _py: PhantomData,
+            },
+            C_COORDINATOR_DECISION => EventKindOut::CoordinatorDecision {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                selected: take(&fields, intern!(py, "selected"))?,
+                method: take(&fields, intern!(py, "method"))?,
+                reasoning: take(&fields, intern!(py, "reasoning"))?,
+                confidence: take(&fields, intern!(py, "confidence"))?,
+                rejected: take(&fields, intern!(py, "rejected"))?,
+                tiebreaker_tokens: take(&fields, intern!(py, "tiebreaker_tokens"))?,
+                tiebreaker_cost: take(&fields, intern!(py, "tiebreaker_cost"))?,
+                _py: PhantomData,
+            },
+            C_AGENT_TOOL_INVOKED => EventKindOut::AgentToolInvoked {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                agent_uri: take(&fields, intern!(py, "agent_uri"))?,
+                mode: take(&fields, intern!(py, "mode"))?,
+                protocol: take(&fields, intern!(py, "protocol"))?,
+                input_hash: take(&fields, intern!(py, "input_hash"))?,
+                _py: PhantomData,
+            },
+            C_AGENT_TOOL_PROGRESS => EventKindOut::AgentToolProgress {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                chunk_index: take(&fields, intern!(py, "chunk_index"))?,
+                partial_output_summary: take(&fields, intern!(py, "partial_output_summary"))?,
+                _py: PhantomData,
+            },
+            C_AGENT_TOOL_TURN => EventKindOut::AgentToolTurn {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                turn_number: take(&fields, intern!(py, "turn_number"))?,
+                direction: take(&fields, intern!(py, "direction"))?,
+                content_summary: take(&fields, intern!(py, "content_summary"))?,
+                tokens: take(&fields, intern!(py, "tokens"))?,
+                cost: take(&fields, intern!(py, "cost"))?,
+                _py: PhantomData,
+            },
+            C_AGENT_TOOL_COMPLETED => EventKindOut::AgentToolCompleted {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                output: take(&fields, intern!(py, "output"))?,
+                provenance: take(&fields, intern!(py, "provenance"))?,
+                total_cost: take(&fields, intern!(py, "total_cost"))?,
+                latency_ms: take(&fields, intern!(py, "latency_ms"))?,
+                total_turns: take(&fields, intern!(py, "total_turns"))?,
+                _py: PhantomData,
+            },
+            C_AGENT_TOOL_TERMINATED => EventKindOut::AgentToolTerminated {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                reason: take(&fields, intern!(py, "reason"))?,
+                chunks_received: take(&fields, intern!(py, "chunks_received"))?,
+                partial_output: take(&fields, intern!(py, "partial_output"))?,
+                cost: take(&fields, intern!(py, "cost"))?,
+                _py: PhantomData,
+            },
+            C_AGENT_TOOL_FAILED => EventKindOut::AgentToolFailed {
+                node_id: take(&fields, intern!(py, "node_id"))?,
+                failure_type: take(&fields, intern!(py, "failure_type"))?,
+                message: take(&fields, intern!(py, "message"))?,
+                retryable: take(&fields, intern!(py, "retryable"))?,
+                _py: PhantomData,
+            },
+            C_SEGMENT_BOUNDARY => EventKindOut::SegmentBoundary {
+                segment_number: take(&fields, intern!(py, "segment_number"))?,
+                next_execution_id: take(&fields, intern!(py, "next_execution_id"))?,
+                _py: PhantomData,
+            },
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Deserialize)]
 pub struct ProvenanceMetadataIn {
     #[serde(default)]
@@ -2960,6 +3378,7 @@ impl Build for ProvenanceMetadataIn {
         fields.into_model(C_PROVENANCE_METADATA)
     }
 }
+
 impl ToPy for ProvenanceMetadata {
     fn to_py(&self, py: Python<'_>) -> PyResult<Obj> {
         let fields = Fields::new(py)?;
@@ -2977,14 +3396,29 @@ impl ToPy for ProvenanceMetadata {
         fields.into_model(C_PROVENANCE_METADATA)
     }
 }
-impl FromPy for ProvenanceMetadata {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
+
+#[derive(Serialize)]
+pub struct ProvenanceMetadataOut<'py> {
+    model_id: Option<PyText<'py>>,
+    model_version: Option<PyText<'py>>,
+    confidence: Option<f64>,
+    verified: bool,
+    source: Option<PyText<'py>>,
+    trust_domain: Option<PyText<'py>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    evidence_refs: Vec<PyText<'py>>,
+    #[serde(skip)]
+    _py: PhantomData<&'py ()>,
+}
+
+impl<'py> FromPy<'py> for ProvenanceMetadataOut<'py> {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
         if class_index(value)? != C_PROVENANCE_METADATA {
             return None;
         }
         let py = value.py();
         let fields = fields_of(value)?;
-        Some(ProvenanceMetadata {
+        Some(ProvenanceMetadataOut {
             model_id: take(&fields, intern!(py, "model_id"))?,
             model_version: take(&fields, intern!(py, "model_version"))?,
             confidence: take(&fields, intern!(py, "confidence"))?,
@@ -2992,6 +3426,7 @@ impl FromPy for ProvenanceMetadata {
             source: take(&fields, intern!(py, "source"))?,
             trust_domain: take(&fields, intern!(py, "trust_domain"))?,
             evidence_refs: take(&fields, intern!(py, "evidence_refs"))?,
+            _py: PhantomData,
         })
     }
 }
@@ -3006,7 +3441,7 @@ impl ToPy for ApprovalDecision {
     }
 }
 
-impl FromPy for ApprovalDecision {
+impl FromPy<'_> for ApprovalDecision {
     fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
         if class_index(value)? != C_APPROVAL_DECISION {
             return None;
@@ -3030,7 +3465,7 @@ impl ToPy for ExecutionId {
     }
 }
 
-impl FromPy for ExecutionId {
+impl FromPy<'_> for ExecutionId {
     fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
         Uuid::from_py(value).map(ExecutionId)
     }
@@ -3059,8 +3494,8 @@ pub fn check_document(doc: usize, text: Text<'_>) -> Result<String, String> {
 /// serde_json::to_string of a model instance; None for what the Python writer decides.
 pub fn write_model(model: &Bound<'_, PyAny>) -> Option<String> {
     match class_index(model)? {
-        C_EVENT => to_text(&Event::from_py(model)?),
-        C_PROVENANCE_METADATA => to_text(&ProvenanceMetadata::from_py(model)?),
+        C_EVENT => to_text(&EventOut::from_py(model)?),
+        C_PROVENANCE_METADATA => to_text(&ProvenanceMetadataOut::from_py(model)?),
         C_WORKFLOW_STARTED
         | C_WORKFLOW_COMPLETED
         | C_WORKFLOW_FAILED
@@ -3106,18 +3541,15 @@ pub fn write_model(model: &Bound<'_, PyAny>) -> Option<String> {
         | C_AGENT_TOOL_COMPLETED
         | C_AGENT_TOOL_TERMINATED
         | C_AGENT_TOOL_FAILED
-        | C_SEGMENT_BOUNDARY => to_text(&EventKind::from_py(model)?),
+        | C_SEGMENT_BOUNDARY => to_text(&EventKindOut::from_py(model)?),
         _ => None,
     }
 }
 
-/// The root document of one log line: its variant, and its canonical bytes if asked.
-pub fn check_root(line: &[u8], canonical: bool) -> Result<(usize, Option<Vec<u8>>), String> {
-    let root: Event = serde_json::from_slice(line).map_err(|err| err.to_string())?;
-    let bytes = if canonical {
-        serde_json::to_vec(&root).ok()
-    } else {
-        None
-    };
-    Ok((variant_of(&root.kind), bytes))
+/// The document each line of a log holds.
+pub type Root = Event;
+
+/// The position of a root document's variant in VARIANTS.
+pub fn root_variant(root: &Root) -> usize {
+    variant_of(&root.kind)
 }

@@ -18,6 +18,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PySet, PyString, PyTuple, PyType};
 use pyo3::{ffi, intern};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{self, Serialize, SerializeMap, SerializeSeq, Serializer};
 use uuid::Uuid;
 
 pub type Obj = Py<PyAny>;
@@ -559,14 +560,27 @@ pub fn missing_default(json: &'static str) -> impl FnOnce(Python<'_>) -> PyResul
 
 // -- writing: serde values from the models' fields ----------------------------------------
 
-/// The serde value of a model's field; None for anything a validated model does not
-/// hold, which the Python writer then handles (and refuses, where serde_json would).
-pub trait FromPy: Sized {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self>;
+/// A model field as the serializing mirror types (generated/native/wire.rs `<Name>Out`)
+/// hold it; None for anything a validated model does not hold, which the Python
+/// writer then handles (and refuses, where serde_json would).
+pub trait FromPy<'py>: Sized {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self>;
+}
+
+/// Whether `serde_json::to_vec(value)` is `text`, written into a buffer kept per
+/// thread (no allocation once it has grown to an event's size).
+pub fn writes_back<T: Serialize>(value: &T, text: &[u8]) -> bool {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|out| {
+        out.clear();
+        serde_json::to_writer(&mut *out, value).is_ok() && out.as_slice() == text
+    })
 }
 
 /// `serde_json::to_string`, into a buffer the size of a typical event.
-pub fn to_text<T: serde::Serialize>(value: &T) -> Option<String> {
+pub fn to_text<T: Serialize>(value: &T) -> Option<String> {
     let mut out = Vec::with_capacity(512);
     serde_json::to_writer(&mut out, value).ok()?;
     String::from_utf8(out).ok()
@@ -583,19 +597,109 @@ pub fn fields_of<'py>(model: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
     dict?.cast_into::<PyDict>().ok()
 }
 
-/// One field of a model's `__dict__`, as the serde type of its Rust field.
-pub fn take<T: FromPy>(fields: &Bound<'_, PyDict>, key: &Bound<'_, PyString>) -> Option<T> {
+/// One field of a model's `__dict__`, as its mirror type.
+pub fn take<'py, T: FromPy<'py>>(
+    fields: &Bound<'py, PyDict>,
+    key: &Bound<'py, PyString>,
+) -> Option<T> {
     T::from_py(&fields.get_item(key).ok()??)
 }
 
-impl FromPy for String {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
-        let text = value.cast_exact::<PyString>().ok()?;
-        text.to_str().ok().map(str::to_owned) // a lone surrogate: the Python writer refuses it
+/// A `String` field: the Python str, serialized as `String` is (a lone surrogate, which
+/// no Rust string holds, fails the write and leaves it to the Python writer).
+pub struct PyText<'py>(Bound<'py, PyString>);
+
+impl<'py> FromPy<'py> for PyText<'py> {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
+        Some(PyText(value.cast_exact::<PyString>().ok()?.clone()))
     }
 }
 
-impl FromPy for bool {
+impl Serialize for PyText<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self
+            .0
+            .to_str()
+            .map_err(|_| ser::Error::custom("lone surrogate"))?;
+        serializer.serialize_str(text)
+    }
+}
+
+/// A `serde_json::Value` field, serialized as serde_json's `Value` serializes: null,
+/// booleans, integers as u64 or i64, finite floats, strings, arrays, and objects with
+/// their keys in sorted order (its map is a BTreeMap). Anything else fails the write.
+pub struct PyJson<'py>(Bound<'py, PyAny>);
+
+impl<'py> FromPy<'py> for PyJson<'py> {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
+        Some(PyJson(value.clone()))
+    }
+}
+
+fn not_a_value<E: ser::Error>(value: &Bound<'_, PyAny>) -> E {
+    E::custom(format!("not a serde_json::Value: {}", value.get_type()))
+}
+
+impl Serialize for PyJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = &self.0;
+        if value.is_none() {
+            return serializer.serialize_unit();
+        }
+        if let Ok(flag) = value.cast_exact::<PyBool>() {
+            return serializer.serialize_bool(flag.is_true());
+        }
+        if let Ok(int) = value.cast_exact::<PyInt>() {
+            if let Ok(n) = int.extract::<u64>() {
+                return serializer.serialize_u64(n);
+            }
+            let n: i64 = int.extract().map_err(|_| not_a_value::<S::Error>(value))?;
+            return serializer.serialize_i64(n);
+        }
+        if let Ok(float) = value.cast_exact::<PyFloat>() {
+            let n = float.value();
+            if !n.is_finite() {
+                return Err(not_a_value(value));
+            }
+            return serializer.serialize_f64(n);
+        }
+        if let Ok(text) = value.cast_exact::<PyString>() {
+            return PyText(text.clone()).serialize(serializer);
+        }
+        if let Ok(list) = value.cast_exact::<PyList>() {
+            let mut seq = serializer.serialize_seq(Some(list.len()))?;
+            for item in list.iter() {
+                seq.serialize_element(&PyJson(item))?;
+            }
+            return seq.end();
+        }
+        let dict = value
+            .cast_exact::<PyDict>()
+            .map_err(|_| not_a_value::<S::Error>(value))?;
+        let mut entries = Vec::with_capacity(dict.len());
+        for (key, item) in dict.iter() {
+            let key = key
+                .cast_into_exact::<PyString>()
+                .map_err(|_| not_a_value::<S::Error>(value))?;
+            entries.push((key, item));
+        }
+        let mut texts = Vec::with_capacity(entries.len());
+        for (key, item) in &entries {
+            let text = key
+                .to_str()
+                .map_err(|_| ser::Error::custom("lone surrogate"))?;
+            texts.push((text, item));
+        }
+        texts.sort_unstable_by(|a, b| a.0.cmp(b.0)); // String's order: the BTreeMap's
+        let mut map = serializer.serialize_map(Some(texts.len()))?;
+        for (key, item) in texts {
+            map.serialize_entry(key, &PyJson(item.clone()))?;
+        }
+        map.end()
+    }
+}
+
+impl FromPy<'_> for bool {
     fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
         Some(value.cast_exact::<PyBool>().ok()?.is_true())
     }
@@ -603,7 +707,7 @@ impl FromPy for bool {
 
 macro_rules! from_py_int {
     ($($t:ty),*) => {$(
-        impl FromPy for $t {
+        impl FromPy<'_> for $t {
             fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
                 value.cast_exact::<PyInt>().ok()?.extract().ok()
             }
@@ -612,14 +716,14 @@ macro_rules! from_py_int {
 }
 from_py_int!(u32, u64, i64);
 
-impl FromPy for f64 {
+impl FromPy<'_> for f64 {
     fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
         let number = value.cast_exact::<PyFloat>().ok()?.value();
         number.is_finite().then_some(number)
     }
 }
 
-impl FromPy for DateTime<Utc> {
+impl FromPy<'_> for DateTime<Utc> {
     fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
         let py = value.py();
         if !value.get_type().is(registry(py).ok()?.timestamp.bind(py)) {
@@ -635,7 +739,7 @@ impl FromPy for DateTime<Utc> {
     }
 }
 
-impl FromPy for Uuid {
+impl FromPy<'_> for Uuid {
     fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
         let py = value.py();
         if !value.get_type().is(registry(py).ok()?.uuid.bind(py)) {
@@ -646,45 +750,8 @@ impl FromPy for Uuid {
     }
 }
 
-impl FromPy for serde_json::Value {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
-        use serde_json::Value;
-        if value.is_none() {
-            return Some(Value::Null);
-        }
-        if let Ok(flag) = value.cast_exact::<PyBool>() {
-            return Some(Value::Bool(flag.is_true()));
-        }
-        if let Ok(int) = value.cast_exact::<PyInt>() {
-            if let Ok(small) = int.extract::<i64>() {
-                return Some(Value::from(small));
-            }
-            return int.extract::<u64>().ok().map(Value::from);
-        }
-        if value.is_exact_instance_of::<PyFloat>() {
-            return serde_json::Number::from_f64(f64::from_py(value)?).map(Value::Number);
-        }
-        if value.is_exact_instance_of::<PyString>() {
-            return String::from_py(value).map(Value::String);
-        }
-        if let Ok(list) = value.cast_exact::<PyList>() {
-            return list
-                .iter()
-                .map(|item| Value::from_py(&item))
-                .collect::<Option<_>>()
-                .map(Value::Array);
-        }
-        let dict = value.cast_exact::<PyDict>().ok()?;
-        let mut map = serde_json::Map::new();
-        for (key, item) in dict.iter() {
-            map.insert(String::from_py(&key)?, Value::from_py(&item)?);
-        }
-        Some(Value::Object(map))
-    }
-}
-
-impl<T: FromPy> FromPy for Option<T> {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
+impl<'py, T: FromPy<'py>> FromPy<'py> for Option<T> {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
         if value.is_none() {
             return Some(None);
         }
@@ -692,15 +759,9 @@ impl<T: FromPy> FromPy for Option<T> {
     }
 }
 
-impl<T: FromPy> FromPy for Vec<T> {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
+impl<'py, T: FromPy<'py>> FromPy<'py> for Vec<T> {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
         let list = value.cast_exact::<PyList>().ok()?;
         list.iter().map(|item| T::from_py(&item)).collect()
-    }
-}
-
-impl<T: FromPy> FromPy for Box<T> {
-    fn from_py(value: &Bound<'_, PyAny>) -> Option<Self> {
-        T::from_py(value).map(Box::new)
     }
 }

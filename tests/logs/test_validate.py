@@ -216,3 +216,25 @@ def test_a_progress_bar_is_drawn_only_on_a_terminal(good_lines: list[str], tmp_p
     assert "[" in drawn and "%" in drawn and "MB" in drawn, drawn
     piped = subprocess.run(command, capture_output=True, text=True, check=False)
     assert piped.stderr == "", "no bar when stderr is not a terminal"
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["validate", "{tmp}/missing.jsonl"], "missing.jsonl: no such file"),
+        (["validate", "{tmp}"], ": is a directory"),
+        (["canonicalize", "{tmp}/missing.jsonl"], "missing.jsonl: no such file"),
+        (
+            ["canonicalize", "examples/events.jsonl", "-o", "{tmp}/no/such/dir/out.jsonl"],
+            "out.jsonl",
+        ),
+    ],
+)
+def test_a_path_that_cannot_be_read_or_written_is_one_line_and_exit_2(
+    tmp_path: Path, args: list[str], named: str
+) -> None:
+    command = [sys.executable, "-m", "jamjet_schema.cli", *(a.format(tmp=tmp_path) for a in args)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and named in done.stderr, done.stderr
+    assert done.stderr.startswith(f"jamjet-schema {args[0]}: ")

@@ -11,7 +11,7 @@ import sys
 from typing import Any, TextIO
 
 from jamjet_schema.commands.validate import add_jobs_option
-from jamjet_schema.logs.scan import Canonical, canonical_texts
+from jamjet_schema.logs.scan import Canonical, canonical_texts, unreadable
 
 
 def register(subparsers: Any) -> None:
@@ -30,11 +30,22 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output == "-":
-        rejected = _rewrite(args.logs, args.jobs, sys.stdout)
-    else:
-        with open(args.output, "w", encoding="utf-8") as out:
-            rejected = _rewrite(args.logs, args.jobs, out)
+    problem = unreadable(args.logs)
+    if problem:
+        print(f"jamjet-schema canonicalize: {problem}", file=sys.stderr)
+        return 2
+    try:
+        if args.output == "-":
+            rejected = _rewrite(args.logs, args.jobs, sys.stdout)
+        else:
+            with open(args.output, "w", encoding="utf-8") as out:
+                rejected = _rewrite(args.logs, args.jobs, out)
+    except OSError as err:  # the output cannot be written, or a log failed while read
+        print(
+            f"jamjet-schema canonicalize: {err.filename or 'output'}: {err.strerror}",
+            file=sys.stderr,
+        )
+        return 2
     if rejected:
         print(f"{rejected} record(s) rejected and left out", file=sys.stderr)
     return 1 if rejected else 0

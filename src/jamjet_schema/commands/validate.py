@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from jamjet_schema.logs.check import Verdict
 from jamjet_schema.logs.progress import Progress
-from jamjet_schema.logs.scan import Tally, total_size, verdicts
+from jamjet_schema.logs.scan import Tally, total_size, unreadable, verdicts
 from jamjet_schema.logs.summary import Summary
 
 
@@ -57,6 +57,18 @@ def _jobs(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    problem = unreadable(args.logs)
+    if problem:
+        print(f"jamjet-schema validate: {problem}", file=sys.stderr)
+        return 2
+    try:
+        return _validate(args)
+    except OSError as err:  # a log that went away or failed while being read
+        print(f"jamjet-schema validate: {err.filename or 'input'}: {err.strerror}", file=sys.stderr)
+        return 2
+
+
+def _validate(args: argparse.Namespace) -> int:
     summary = Summary()
     progress = Progress(total_size(args.logs))
     out: TextIO = sys.stdout

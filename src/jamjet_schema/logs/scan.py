@@ -46,6 +46,20 @@ def total_size(paths: list[str]) -> int:
     return total
 
 
+def unreadable(paths: list[str]) -> str | None:
+    """Why one of the logs cannot be read, checked before anything is written; or None."""
+    for path in paths:
+        if path == "-":
+            continue
+        if os.path.isdir(path):
+            return f"{path}: is a directory"
+        if not os.path.isfile(path):
+            return f"{path}: no such file"
+        if not os.access(path, os.R_OK):
+            return f"{path}: not readable"
+    return None
+
+
 @contextmanager
 def opened(path: str) -> Iterator[tuple[BinaryIO, str]]:
     """The log at `path` as a byte stream, and its name in reports; `-` is stdin."""

@@ -22,6 +22,7 @@ from pydantic.config import ExtraValues
 from pydantic_core import CoreSchema
 
 from jamjet_schema import native
+from jamjet_schema.native import READERS as NATIVE_READERS
 from jamjet_schema.wire import JsonNode, WireError, parse
 
 from .errors import json_error, retitled, serde_error
@@ -44,6 +45,10 @@ def parse_json(
         raise json_error(title, f"invalid UTF-8: {err.reason}") from None
     except WireError as err:
         raise json_error(title, str(err)) from None
+
+
+_TEXT = (str, bytes, bytearray)  # what the native core reads
+_NATIVE_WRITE = None if native.CORE is None else native.CORE.write
 
 
 class WireStruct(BaseModel):
@@ -75,8 +80,8 @@ class WireStruct(BaseModel):
             and by_alias is None
             and by_name is None
         ):
-            read = native.READERS[cls]
-            if read is not None and isinstance(json_data, str | bytes | bytearray):
+            read = NATIVE_READERS[cls]
+            if read is not None and isinstance(json_data, _TEXT):
                 model: Self | None = read(json_data)
                 return model if model is not None else cls._refused(json_data)
             reader = READERS.get(cls) or reader_of(cls, cls._wire_core_schema)
@@ -115,8 +120,8 @@ class WireStruct(BaseModel):
                 "model_dump_json() writes serde_json's canonical text and takes no options "
                 f"(got {', '.join(sorted(options))}); use model_dump() for other forms"
             )
-        if native.CORE is not None:
-            text: str | None = native.CORE.write(self)
+        if _NATIVE_WRITE is not None:
+            text: str | None = _NATIVE_WRITE(self)
             if text is not None:
                 return text
         return write_canonical(self)

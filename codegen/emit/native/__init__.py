@@ -1,0 +1,132 @@
+"""The native emitter: the per-type half of the Python package's Rust core (native/).
+
+One Rust module, generated/native/wire.rs, included by native/src/lib.rs:
+- tables the entry points dispatch on: the Python classes, the documents, the tags;
+- reading (read.py): shadow types serde deserializes into the Python objects the
+  models hold, and builders of a model from the generated crate's own value;
+- writing (write.py): borrowed mirror types of the generated crate's, with the same
+  serde attributes, that serde serializes straight from the models' fields.
+The verdicts are the generated crate's (generated/rust); the bytes are serde's derive
+and serde_json's, with the attributes the Rust emitter gives the crate.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+from codegen.emit.native import read, write
+from codegen.emit.native.names import class_const, documents, python_classes, root_union
+from codegen.header import header
+from codegen.model import NamedType, Newtype, Struct, TaggedUnion, UnitEnum, WireModel
+
+PATH = "generated/native/wire.rs"
+
+_PRELUDE = """\
+//! Per-type code of the native core; included by native/src/lib.rs.
+
+use std::marker::PhantomData;
+
+use chrono::{DateTime, Utc};
+use jamjet_schema::*;
+use pyo3::intern;
+use pyo3::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::py::*;
+use crate::{canonical, read_as, Text};
+"""
+
+
+def emit(model: WireModel) -> dict[str, str]:
+    return {PATH: rustfmt(wire_rs(model))}
+
+
+def rustfmt(source: str) -> str:
+    """The module as rustfmt writes it (the toolchain's, as `cargo fmt --check` in lint)."""
+    done = subprocess.run(
+        ["rustfmt", "--edition", "2021", "--emit", "stdout"],
+        input=source,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def wire_rs(model: WireModel) -> str:
+    parts = [header(model, "//"), _PRELUDE, _tables(model)]
+    for decl in model.decls:
+        if isinstance(decl, Struct):
+            parts += [read.struct(model, decl), write.struct(model, decl)]
+        elif isinstance(decl, TaggedUnion):
+            parts += [read.union(model, decl), write.union(model, decl)]
+        elif isinstance(decl, UnitEnum):
+            parts.append(read.unit_enum(decl) + write.unit_enum(decl))
+        elif isinstance(decl, Newtype):
+            parts.append(read.newtype(decl) + write.newtype(decl))
+    parts.append(_entry_points(model))
+    return "\n".join(parts)
+
+
+def _tables(model: WireModel) -> str:
+    union = root_union(model)
+    classes = python_classes(model)
+    consts = "".join(
+        (
+            "#[allow(dead_code)] // the union's root: never built, never written\n"
+            if n == union.name
+            else ""
+        )
+        + f"pub const {class_const(n)}: usize = {i};\n"
+        for i, n in enumerate(classes)
+    )
+    quoted = ", ".join(f'"{n}"' for n in classes)
+    docs = ", ".join(f'"{d.name}"' for d in documents(model))
+    tags = ", ".join(f'"{v.wire_name}"' for v in union.variants)
+    return (
+        "/// The Python classes `bind` receives, in this order.\n"
+        f"pub const CLASSES: &[&str] = &[{quoted}];\n{consts}\n"
+        "/// The documents `read` and `check` take, by index.\n"
+        f"pub const DOCUMENTS: &[&str] = &[{docs}];\n\n"
+        "/// The tags of the root's tagged union, as `check_lines` counts them.\n"
+        f"pub const VARIANTS: &[&str] = &[{tags}];\n"
+    )
+
+
+def _entry_points(model: WireModel) -> str:
+    docs = documents(model)
+    union = root_union(model)
+    root = model.decl(model.root)
+    assert isinstance(root, Struct)
+    kind = next(f.name for f in root.fields if f.type == NamedType(union.name))
+    read_arms = "".join(
+        f"        {i} => read_as::<{d.name}, {d.name}In>(py, text),\n" for i, d in enumerate(docs)
+    )
+    check_arms = "".join(
+        f"        {i} => canonical::<{d.name}>(text),\n" for i, d in enumerate(docs)
+    )
+    write_arms = "".join(
+        f"        {class_const(d.name)} => to_text(&{d.name}Out::from_py(model)?),\n"
+        for d in docs
+        if isinstance(d, Struct)
+    )
+    variant_classes = " | ".join(class_const(v.name) for v in union.variants)
+    return (
+        "/// Document `doc` of `text` as a model; None when serde refuses the text.\n"
+        "pub fn read_document(py: Python<'_>, doc: usize, text: Text<'_>) -> Option<PyResult<Obj>> {\n"
+        f"    match doc {{\n{read_arms}        _ => None,\n    }}\n}}\n\n"
+        "/// serde's canonical text of document `doc`, or serde's message.\n"
+        "pub fn check_document(doc: usize, text: Text<'_>) -> Result<String, String> {\n"
+        f"    match doc {{\n{check_arms}"
+        '        _ => Err(format!("no document {doc}")),\n    }\n}\n\n'
+        "/// serde_json::to_string of a model instance; None for what the Python writer decides.\n"
+        "pub fn write_model(model: &Bound<'_, PyAny>) -> Option<String> {\n"
+        f"    match class_index(model)? {{\n{write_arms}"
+        f"        {variant_classes} => to_text(&{union.name}Out::from_py(model)?),\n"
+        "        _ => None,\n    }\n}\n\n"
+        "/// The document each line of a log holds.\n"
+        f"pub type Root = {root.name};\n\n"
+        "/// The position of a root document's variant in VARIANTS.\n"
+        f"pub fn root_variant(root: &Root) -> usize {{\n    variant_of(&root.{kind})\n}}\n"
+    )
