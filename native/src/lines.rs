@@ -22,18 +22,18 @@ type Place = (usize, usize, usize, u8);
 /// The lines of `data` the log reader makes records of: split at `\n`, blank ones
 /// (ASCII white space only) skipped, a trailing `\r` removed. `data` holds whole lines.
 fn records(data: &[u8]) -> impl Iterator<Item = (usize, usize, &[u8])> {
+    let ends = memchr::memchr_iter(b'\n', data).chain(std::iter::once(data.len()));
     let mut start = 0;
-    data.split(|&b| b == b'\n')
-        .enumerate()
-        .filter_map(move |(index, line)| {
-            let at = start;
-            start += line.len() + 1;
-            if line.iter().all(|b| b.is_ascii_whitespace() || *b == 0x0b) {
-                return None;
-            }
-            let end = line.iter().rposition(|&b| b != b'\r').map_or(0, |i| i + 1);
-            Some((index, at, &line[..end]))
-        })
+    ends.enumerate().filter_map(move |(index, end)| {
+        let at = start;
+        start = end + 1;
+        let line = &data[at..end];
+        if line.iter().all(|b| b.is_ascii_whitespace() || *b == 0x0b) {
+            return None;
+        }
+        let kept = line.iter().rposition(|&b| b != b'\r').map_or(0, |i| i + 1);
+        Some((index, at, &line[..kept]))
+    })
 }
 
 /// Checks every record of `data`; with `out`, writes each accepted event's canonical

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from jamjet_schema.logs.records import Record, make_record
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 BATCH = 1 << 20  # bytes of whole lines per call into the core
 
@@ -67,6 +69,8 @@ def in_parallel(
         for item in items:
             yield item if isinstance(item, Tail) else (item, work(item.data))
         return
+    from concurrent.futures import ThreadPoolExecutor  # not loaded for one job
+
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         pending: deque[tuple[Chunk | Tail, Future[Any] | None]] = deque()
         for item in items:
