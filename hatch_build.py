@@ -10,6 +10,7 @@ pure-Python path).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -25,6 +26,21 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 MODULE = "_jamjet_schema_native"
 SWITCH = "JAMJET_SCHEMA_BUILD_NATIVE"
+
+
+def _maturin() -> list[str]:
+    """The maturin of this build's environment. `python -m maturin` finds its binary only
+    in a real virtual environment; pip's isolated builds put it beside the package."""
+    spec = importlib.util.find_spec("maturin")
+    if spec is not None and spec.origin is not None:
+        prefix = (
+            Path(spec.origin).resolve().parents[4]
+        )  # <prefix>/lib/pythonX.Y/site-packages/maturin
+        for candidate in (prefix / "bin" / "maturin", prefix / "Scripts" / "maturin.exe"):
+            if candidate.exists():
+                return [str(candidate)]
+    found = shutil.which("maturin")
+    return [found] if found else [sys.executable, "-m", "maturin"]
 
 
 class NativeCoreHook(BuildHookInterface[BuilderConfig]):
@@ -49,7 +65,7 @@ class NativeCoreHook(BuildHookInterface[BuilderConfig]):
         """maturin's build of native/ for this interpreter; the extension module file."""
         out = Path(tempfile.mkdtemp(prefix="jamjet-native-"))
         command = [
-            sys.executable, "-m", "maturin", "build", "--release",
+            *_maturin(), "build", "--release",
             "--manifest-path", str(Path(self.root) / "native" / "Cargo.toml"),
             "--interpreter", sys.executable, "--out", str(out), "--auditwheel", "skip", "--locked",
         ]  # fmt: skip
