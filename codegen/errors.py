@@ -1,12 +1,3 @@
-"""The one error the pipeline raises for a bad schema: it says where."""
+"""The one error the pipeline raises for a bad schema (jamjet_schema.wiremodel.errors)."""
 
-from __future__ import annotations
-
-
-class SchemaError(Exception):
-    """A schema that the pipeline refuses, with the JSON pointer of the bad spot."""
-
-    def __init__(self, pointer: str, message: str) -> None:
-        super().__init__(f"{pointer or '/'}: {message}")
-        self.pointer = pointer
-        self.message = message
+from jamjet_schema.wiremodel.errors import SchemaError as SchemaError

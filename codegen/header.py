@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from codegen.model import WireModel
 
 
@@ -15,3 +17,11 @@ def header_lines(model: WireModel) -> list[str]:
 def header(model: WireModel, comment: str) -> str:
     """The header as comment lines, e.g. comment="//" or "#"."""
     return "".join(f"{comment} {line}\n" for line in header_lines(model))
+
+
+def license_copy(model: WireModel, repo: Path) -> str:
+    """The repository's LICENSE for a package built from a generated folder (the crate,
+    the npm tarball): the header, where it comes from, then the text as it is."""
+    note = "".join(f"{line}\n" for line in header_lines(model))
+    origin = "A copy of LICENSE at the root of the repository.\n\n"
+    return note + origin + (repo / "LICENSE").read_text(encoding="utf-8")

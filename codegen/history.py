@@ -11,10 +11,11 @@ import json
 import sys
 from pathlib import Path
 
-from codegen.diff.bump import bump_problem, parse_version
-from codegen.diff.compare import compare
-from codegen.diff.report import as_table, max_severity
+from codegen.model import WireModel
 from codegen.pipeline import REPO, SCHEMA, load_model
+from jamjet_schema.diff.bump import bump_problem, parse_version
+from jamjet_schema.diff.compare import compare
+from jamjet_schema.diff.report import as_table, max_severity
 
 HISTORY = Path("schema/history")
 
@@ -25,6 +26,15 @@ def archived_versions(repo: Path = REPO) -> list[str]:
 
 def archive_path(version: str, repo: Path = REPO) -> Path:
     return repo / HISTORY / f"{version}.json"
+
+
+def released_models(current: WireModel, repo: Path = REPO) -> list[WireModel]:
+    """The wire models of the releases before `current`, oldest first."""
+    return [
+        load_model(archive_path(v, repo).relative_to(repo), repo)
+        for v in archived_versions(repo)
+        if parse_version(v) < parse_version(current.version)
+    ]
 
 
 def archive(repo: Path = REPO) -> Path:

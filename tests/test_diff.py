@@ -18,12 +18,12 @@ import pytest
 
 from codegen.build_model import build_model
 from codegen.diff.__main__ import main as diff_main
-from codegen.diff.bump import bump_problem
-from codegen.diff.compare import compare
-from codegen.diff.report import max_severity, rules_markdown
-from codegen.diff.rules import RULES, Severity
 from codegen.history import archive, archive_path, archived_versions, problems
 from codegen.pipeline import load_model
+from jamjet_schema.diff.bump import bump_problem
+from jamjet_schema.diff.compare import compare
+from jamjet_schema.diff.report import max_severity, rules_markdown
+from jamjet_schema.diff.rules import RULES, Severity
 
 Schema = dict[str, Any]
 Edit = Callable[[Schema], None]

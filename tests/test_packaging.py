@@ -54,6 +54,33 @@ def test_sdist_carries_what_the_wheel_is_built_from(dist: Path) -> None:
     assert not any(n.startswith(("tests/", "benchmarks/", "node_modules")) for n in names)
 
 
+def test_sdist_and_wheel_carry_the_license(dist: Path, wheel: Path) -> None:
+    text = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert "Apache License\n                           Version 2.0, January 2004" in text
+    (sdist,) = dist.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        top = archive.getnames()[0].split("/", 1)[0]
+        member = archive.extractfile(f"{top}/LICENSE")
+        assert member is not None and member.read().decode() == text
+        info = archive.extractfile(f"{top}/PKG-INFO")
+        assert info is not None and "License-Expression: Apache-2.0" in info.read().decode()
+    with zipfile.ZipFile(wheel) as archive:
+        (license_file,) = [
+            n for n in archive.namelist() if n.endswith(".dist-info/licenses/LICENSE")
+        ]
+        assert archive.read(license_file).decode() == text
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        lines = archive.read(metadata).decode().splitlines()
+    assert {"License-Expression: Apache-2.0", "License-File: LICENSE"} <= set(lines)
+
+
+def test_wheel_carries_the_stubs_that_name_the_classes_jamjet_schema(wheel: Path) -> None:
+    # mypy names a class by the module declaring it: the classes are declared in
+    # jamjet_schema's stub, which the private module's stub re-exports
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"jamjet_schema/__init__.pyi", "_jamjet_schema_generated/models.pyi"} <= names
+
+
 def test_wheel_carries_models_core_corpus_and_types(wheel: Path) -> None:
     version = json.loads((REPO / "schema/event.schema.json").read_text())["x-jamjet-version"]
     assert wheel.name.startswith(f"jamjet_schema-{version}-")

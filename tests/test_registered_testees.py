@@ -3,13 +3,16 @@ corpus pins every variant and field of the manifest (what `.ci/run` relies on)."
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from jamjet_schema.cli import main
+from jamjet_schema.conformance import corpus
 from jamjet_schema.conformance.testee import load_registry
+from jamjet_schema.diff.bump import parse_version
 
 REPO = Path(__file__).resolve().parents[1]
 REGISTRY = load_registry(REPO / "conformance" / "testees.json")
@@ -44,3 +47,30 @@ def test_registered_testee_passes_the_corpus(
     out = capsys.readouterr().out
     assert code == 0, out[-3000:]
     assert "PASS" in out
+
+
+READERS = [name for name, entry in REGISTRY.items() if "reader_version" in entry]
+
+
+@pytest.mark.parametrize("name", READERS)
+def test_registered_older_reader_passes_its_release_and_skips_the_later_ones(
+    name: str, rust_built: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reader of an older release (rust-seed: event.rs, 1.0.0) passes every case of
+    its release and its evolution cases; the cases of later releases are not asked."""
+    reader = REGISTRY[name]["reader_version"]
+    cases = corpus.load().cases
+    later = sorted(
+        c.id
+        for c in cases
+        if c.since is not None and parse_version(c.since) > parse_version(reader)
+    )
+    own = [c for c in cases if c.reader_version == reader]
+    assert later and own, "the corpus has cases of a later release, and this reader's"
+    monkeypatch.chdir(REPO)
+    code = main(["conformance", "--impl", name, "--format", "json"])
+    report = json.loads(capsys.readouterr().out)["run"]
+    assert code == 0, report["failures"][:3]
+    assert report["failures"] == [] and report["known_failures_still_failing"] == []
+    assert sorted(s["id"] for s in report["skipped"]) == later
+    assert report["by_tier"]["evolution"] == {"passed": len(own)}

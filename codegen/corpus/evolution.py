@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from codegen.corpus.cases import Case
 from codegen.corpus.values import Owner, Values, input_object
-from codegen.diff.compare import compare
 from codegen.model import TaggedUnion, WireModel
+from jamjet_schema.diff.compare import compare
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from codegen.corpus.cases import Case, all_cases
 from codegen.corpus.edge_cases import edge_cases
 from codegen.corpus.evolution import evolution_cases
+from codegen.corpus.since import Needs
 from codegen.model import Struct, TaggedUnion, WireModel
 from jamjet_schema.conformance.corpus import RULES
 from jamjet_schema.conformance.testee import Outcome, Request, Testee
@@ -29,6 +30,7 @@ class Recorded:
     outcome: Outcome
     tier: str
     reader_version: str | None = None
+    since: str | None = None  # the release the case needs (since.py); None: every release
 
     def fixture(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -39,6 +41,8 @@ class Recorded:
         }
         if self.reader_version:
             out["reader_version"] = self.reader_version
+        if self.since:
+            out["since"] = self.since
         covers = {
             k: v for k, v in (("variant", self.case.variant), ("field", self.case.field)) if v
         }
@@ -78,12 +82,24 @@ def _ask(testee: Testee, cases: list[Case]) -> list[Outcome]:
 
 
 def record(
-    model: WireModel, reference: Testee, older: Sequence[OlderReader] = ()
+    model: WireModel,
+    reference: Testee,
+    older: Sequence[OlderReader] = (),
+    releases: Sequence[WireModel] | None = None,
 ) -> dict[str, str]:
-    """Every fixture file of the corpus, by path relative to the repository root."""
+    """Every fixture file of the corpus, by path relative to the repository root.
+
+    `releases`: the released models before `model`, oldest first (default: those of
+    schema/history), for the release each case needs (since.py)."""
+    if releases is None:
+        from codegen.history import released_models
+
+        releases = released_models(model)
+    needs = Needs([*releases, model])
     cases = corpus_cases(model)
     recorded = [
-        Recorded(c, o, _tier(c, o)) for c, o in zip(cases, _ask(reference, cases), strict=True)
+        Recorded(c, o, _tier(c, o), since=needs.of(c))
+        for c, o in zip(cases, _ask(reference, cases), strict=True)
     ]
     for reader in older:
         evolution = [e.case for e in evolution_cases(reader.model, model)]
@@ -97,7 +113,33 @@ def record(
         for path, (desc, tier, group) in _groups(recorded).items()
     }
     files[f"{ROOT}/manifest.json"] = _dump(manifest(model))
+    files[f"{ROOT}/required/README.md"] = required_readme(model)
     return files
+
+
+def required_readme(model: WireModel) -> str:
+    """The README of the required tier; what it counts is counted from the model."""
+    unions = "".join(
+        f"- `{u.name}/<variant>.json`: each of the {len(u.variants)} variants, whole and field "
+        f"by field;\n  `{u.name}/tag.json`: the internal tag itself.\n"
+        for u in model.of_kind(TaggedUnion)
+    )
+    structs = ", ".join(f"`{s.name}/`" for s in model.of_kind(Struct))
+    return (
+        "# Tier: required\n\n"
+        "<!-- Written by `python -m codegen.corpus` from the wire model; do not edit. -->\n\n"
+        "Every implementation must give the Rust reference's verdict on each case here and,\n"
+        "when it accepts, byte-identical output. These are the rules of the contract: the\n"
+        "tag, field presence, null versus omitted, defaults, unknown and duplicate fields,\n"
+        "integer widths, float and timestamp formatting, UUIDs, `serde_json::Value`\n"
+        "canonicalisation, string escapes, nesting depth, JSON syntax.\n\n"
+        f"- {structs}: the struct, whole and field by field.\n"
+        f"{unions}"
+        "- `wire/<rule>.json`: one edge value at a time, in a field of the right type.\n\n"
+        "A case with `since` uses something its schema release added or changed (a variant,\n"
+        "a field): a reader of an earlier release (`--reader-version`) skips it, and the\n"
+        "evolution tier records what such a reader does with these documents instead.\n"
+    )
 
 
 def _tier(case: Case, outcome: Outcome) -> str:

@@ -15,8 +15,10 @@ Pydantic fields and the rules have one source, this model.
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +42,14 @@ from codegen.model import (
 )
 
 ROOT = "generated/python/_jamjet_schema_generated"
+# What type checkers read for the package jamjet_schema: the classes declared there, so
+# that mypy names them as they are named at run time (jamjet_schema.Event).
+PUBLIC_STUB = "src/jamjet_schema/__init__.pyi"
+PUBLIC_INIT = Path(__file__).resolve().parents[2] / "src" / "jamjet_schema" / "__init__.py"
 DMCG_VERSION = "0.89.0"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "python"
 RUNTIME = "jamjet_schema.models"
+PUBLIC_MODULE = "jamjet_schema"  # re-exports every generated class (src/jamjet_schema/__init__.py)
 SKIP_KEY = "x-serde-skip-serializing-if"
 DEFAULT_KEY = (
     "x-serde-default"  # marks #[serde(default)]: missing means the default, even in a sequence
@@ -70,11 +77,14 @@ _FILL_CALLS = {Fill.UUID_V4: "fill_uuid_v4()", Fill.NOW_UTC: "fill_now_utc()"}
 
 
 def emit(model: WireModel) -> dict[str, str]:
+    models = models_py(model)
     return {
-        f"{ROOT}/models.py": models_py(model),
+        f"{ROOT}/models.py": models,
+        f"{ROOT}/models.pyi": models_stub(model),
         f"{ROOT}/plans.py": plans_py(model),
         f"{ROOT}/__init__.py": init_py(model),
         f"{ROOT}/py.typed": header(model, "#"),  # PEP 561: the package ships its types
+        PUBLIC_STUB: public_stub(model, models),
     }
 
 
@@ -176,12 +186,17 @@ def _doc(text: str) -> dict[str, str]:
 # -- class bodies the generator cannot derive from a schema ------------------------------
 
 
+# str(ValidationError) shows serde's message, which describes the value itself, and not
+# the parse tree's Python types (JsonObject, WireMap); err.errors() still holds the input.
+_HIDE_INPUT = "model_config = ConfigDict(hide_input_in_errors=True)"
+
+
 def template_data(model: WireModel) -> dict[str, dict[str, list[str]]]:
     """Extra lines per class, rendered by codegen/templates/python/pydantic_v2/BaseModel.jinja2."""
     data: dict[str, dict[str, list[str]]] = {}
     for struct in model.of_kind(Struct):
-        if struct.fills:
-            data[struct.name] = {"wire_lines": _constructor(model, struct)}
+        lines = _constructor(model, struct) if struct.fills else []
+        data[struct.name] = {"wire_lines": [*lines, _HIDE_INPUT]}
     for enum in model.of_kind(UnitEnum):
         # Pydantic's strict enum validation would refuse the wire string: serde's rule instead.
         data[enum.name] = {
@@ -192,6 +207,7 @@ def template_data(model: WireModel) -> dict[str, dict[str, list[str]]]:
             "wire_lines": [
                 f'__wire_tag__: ClassVar[str] = "{union.tag}"',
                 f'__wire_union__: ClassVar[str] = "{union_alias(union)}"',
+                _HIDE_INPUT,  # its variants inherit it
             ]
         }
         for variant in union.variants:
@@ -262,6 +278,9 @@ def run_generator(model: WireModel) -> str:
             f"{RUNTIME}.fills.fill_uuid_v4",
             f"{RUNTIME}.fills.fill_now_utc",
             f"{RUNTIME}.unit_enum_schema",
+            f"{RUNTIME}.public.present",
+            f"{RUNTIME}.plan.TagCheck",
+            f"{RUNTIME}.types.Vec",
         ],
         field_extra_keys={SKIP_KEY, DEFAULT_KEY},
         disable_timestamp=True,
@@ -290,9 +309,44 @@ def models_py(model: WireModel) -> str:
         raise RuntimeError(
             "datamodel-code-generator output changed shape; update codegen/emit/python.py"
         )
-    return text.replace(_ARBITRARY_TYPES, "").replace(
+    text = text.replace(_ARBITRARY_TYPES, "").replace(
         _PYDANTIC_IMPORT, "from pydantic import Field\n"
     )
+    return _in_serdes_words(model, text) + _PRESENT
+
+
+# A field annotation's list (a Rust Vec), on its own line or inside `Annotated[`.
+_LIST = re.compile(r"^(\s+(?:\w+: )?(?:Annotated\[)?)list\[", re.M)
+
+
+def _in_serdes_words(model: WireModel, text: str) -> str:
+    """Where Pydantic would word an error itself, serde's words instead: each tagged
+    union's alias checks the tag first (models.plan.TagCheck),
+    `Annotated[A | B, Field(discriminator=...), BeforeValidator(TagCheck(...))]`, and
+    each Vec is `Vec[T]` (models.types.Vec), which refuses a non-array; the classes'
+    `_HIDE_INPUT` config needs ConfigDict."""
+    text = _LIST.sub(r"\1Vec[", text)
+    for union in model.of_kind(TaggedUnion):
+        start = text.index(f"{union_alias(union)} = TypeAliasType(")
+        field = f'        Field(discriminator="{union.tag}"),\n'
+        at = text.index(field, start) + len(field)
+        check = f'        BeforeValidator(TagCheck(__name__, "{union.name}")),\n'
+        text = text[:at] + check + text[at:]
+    imports = "from pydantic import Field\n"
+    if imports not in text:
+        raise RuntimeError(
+            "datamodel-code-generator output changed shape; update codegen/emit/python.py"
+        )
+    return text.replace(imports, "from pydantic import BeforeValidator, ConfigDict, Field\n", 1)
+
+
+# The classes name the module users import them from (jamjet_schema.Event in reprs, error
+# messages and pickles), not this private one; see jamjet_schema.models.public.
+_PRESENT = f"""
+
+# Every class above presents itself as {PUBLIC_MODULE}.<name>, where users import it from.
+present(globals(), "{PUBLIC_MODULE}")
+"""
 
 
 def init_py(model: WireModel) -> str:
@@ -314,6 +368,72 @@ def init_py(model: WireModel) -> str:
         + "        from _jamjet_schema_generated import models\n\n"
         + "        return getattr(models, name)\n"
         + '    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n'
+    )
+
+
+# -- the stubs: where type checkers see the classes ----------------------------------------
+#
+# mypy names a class by the module that defines it, whatever its __module__ says at run
+# time. So the classes are declared in jamjet_schema's own stub (the generator's code
+# again), and the private models module's stub re-exports them from there: one class per
+# name for a type checker, named as at run time and in error messages, jamjet_schema.Event.
+
+_FUTURE = "from __future__ import annotations\n\n"
+_PRESENT_IMPORT = f"from {RUNTIME}.public import present\n"
+_ROOT_ALIAS = re.compile(r'^Model = TypeAliasType\("Model", Any\)\n\n\n', re.M)
+
+
+def public_stub(model: WireModel, models: str) -> str:
+    """src/jamjet_schema/__init__.pyi: the names of jamjet_schema/__init__.py (copied from
+    its `X as X` imports) and the generated classes, declared as in models.py."""
+    body = models.removeprefix(header(model, "#"))
+    for piece in (_FUTURE, _PRESENT_IMPORT, _PRESENT):
+        if piece not in body:
+            raise RuntimeError("models.py changed shape; update codegen/emit/python.py")
+        body = body.replace(piece, "")
+    body = _ROOT_ALIAS.sub("", body)  # the derived schema's root, not a name of the package
+    own = _reexports(PUBLIC_INIT.read_text(encoding="utf-8"))
+    names = sorted({"SCHEMA_VERSION", *_public_names(model), *(name for _, name in own)})
+    imports = [f"from {module} import {name} as {name}\n" for module, name in own]
+    imports.append("from _jamjet_schema_generated import SCHEMA_VERSION as SCHEMA_VERSION\n")
+    return (
+        header(model, "#")
+        + "# What type checkers see of jamjet_schema (PEP 561): the names of __init__.py, and\n"
+        + "# the generated classes declared here, as models.py declares them, so that mypy\n"
+        + "# names them as they are named at run time: jamjet_schema.Event.\n"
+        + "# ruff: noqa\n# fmt: off\n\n"
+        + "".join(sorted(imports))
+        + body
+        + "\n__all__ = [\n"
+        + "".join(f'    "{name}",\n' for name in names)
+        + "]\n"
+    )
+
+
+def _reexports(init_source: str) -> list[tuple[str, str]]:
+    """(module, name) of every `from jamjet_schema... import name as name` of the package's
+    __init__.py, at its top level or under `if TYPE_CHECKING:`."""
+    tree = ast.parse(init_source)
+    statements = list(tree.body)
+    statements += [s for node in tree.body if isinstance(node, ast.If) for s in node.body]
+    return [
+        (node.module, alias.name)
+        for node in statements
+        if isinstance(node, ast.ImportFrom)
+        and node.module is not None
+        and node.module.startswith("jamjet_schema")
+        for alias in node.names
+        if alias.asname == alias.name
+    ]
+
+
+def models_stub(model: WireModel) -> str:
+    """models.pyi: the classes as jamjet_schema's stub declares them (see public_stub)."""
+    names = "".join(f"    {name} as {name},\n" for name in sorted(_public_names(model)))
+    return (
+        header(model, "#")
+        + '"""For type checkers: the classes are declared in jamjet_schema/__init__.pyi."""\n\n'
+        + f"from {PUBLIC_MODULE} import (\n{names})\n"
     )
 
 

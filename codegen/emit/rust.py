@@ -2,11 +2,19 @@
 
 It is the reference every other implementation is judged by, so it spells serde's
 attributes exactly as the contract does and adds nothing that changes the wire.
+
+The crate: Cargo.toml (with the metadata `cargo package` asks for), src/lib.rs (the
+types; it re-exports uuid, chrono and serde_json, and checks that serde_json writes a
+Value as the contract does), README.md (the crate's documentation, from
+codegen/templates/rust; `cargo test` runs its examples) and LICENSE (the repository's).
 """
 
 from __future__ import annotations
 
-from codegen.header import header
+from pathlib import Path
+from string import Template
+
+from codegen.header import header, header_lines, license_copy
 from codegen.model import (
     Alias,
     BoxType,
@@ -28,6 +36,9 @@ from codegen.model import (
 )
 
 ROOT = "generated/rust"
+REPO = Path(__file__).resolve().parents[2]
+TEMPLATES = REPO / "codegen" / "templates" / "rust"
+LICENSE = "Apache-2.0"
 
 _SCALARS = {
     Scalar.STRING: "String",
@@ -46,14 +57,18 @@ _SKIP = {OnOutput.SKIP_IF_NONE: "Option::is_none", OnOutput.SKIP_IF_EMPTY: "Vec:
 _FILLS = {Fill.UUID_V4: "Uuid::new_v4()", Fill.NOW_UTC: "Utc::now()"}
 
 
-def emit(model: WireModel) -> dict[str, str]:
+def emit(model: WireModel, repo: Path = REPO) -> dict[str, str]:
     return {
         f"{ROOT}/Cargo.toml": cargo_toml(model),
+        f"{ROOT}/README.md": readme(model),
+        f"{ROOT}/LICENSE": license_copy(model, repo),
         f"{ROOT}/src/lib.rs": lib_rs(model),
     }
 
 
 def cargo_toml(model: WireModel) -> str:
+    # No homepage or repository: the project has no public address. `documentation` is
+    # where docs.rs builds a crate of this name once it is published.
     return header(model, "#") + "\n".join(
         [
             "[package]",
@@ -61,7 +76,11 @@ def cargo_toml(model: WireModel) -> str:
             f'version = "{model.version}"',
             'edition = "2021"',
             'description = "serde types of the JamJet event log, generated from the canonical schema"',
-            'license = "Apache-2.0"',
+            f'license = "{LICENSE}"',
+            'readme = "README.md"',
+            'documentation = "https://docs.rs/jamjet-schema"',
+            'keywords = ["jamjet", "event-log", "serde", "schema", "conformance"]',
+            'categories = ["encoding", "data-structures"]',
             "",
             "[dependencies]",
             'serde = { version = "1", features = ["derive"] }',
@@ -73,12 +92,97 @@ def cargo_toml(model: WireModel) -> str:
     )
 
 
+def readme(model: WireModel) -> str:
+    """The crate's README, which is also its documentation (lib.rs includes it): the
+    examples in it are doctests. They use these names, checked against the model."""
+    _check_example_names(model)
+    comment = "".join(f"<!-- {line} -->\n" for line in header_lines(model))
+    text = (TEMPLATES / "README.md").read_text(encoding="utf-8")
+    return comment + Template(text).substitute(
+        version=model.version, types=type_summary(model), license=LICENSE
+    )
+
+
+def type_summary(model: WireModel) -> str:
+    """The documents, counted from the model: "`Event`, `EventKind` (46 variants), ..."."""
+    return ", ".join(
+        f"`{d.name}` ({len(d.variants)} variants)" if isinstance(d, TaggedUnion) else f"`{d.name}`"
+        for d in model.decls
+        if isinstance(d, Struct | TaggedUnion)
+    )
+
+
+# What the README's example builds: Event::new(execution_id, sequence, kind) of a NodeStarted.
+_EXAMPLE = {"Event::new": ["execution_id", "sequence", "kind"]}
+_EXAMPLE["EventKind::NodeStarted"] = ["node_id", "worker_id", "attempt"]
+
+
+def _check_example_names(model: WireModel) -> None:
+    event, kind = model.decl("Event"), model.decl("EventKind")
+    assert isinstance(event, Struct) and isinstance(kind, TaggedUnion)
+    started = {v.name: v for v in kind.variants}.get("NodeStarted")
+    found = {
+        "Event::new": [f.name for f in event.fields if event.fill_of(f.name) is None],
+        "EventKind::NodeStarted": [f.name for f in started.fields] if started else [],
+    }
+    if found != _EXAMPLE:
+        raise ValueError("codegen/templates/rust/README.md no longer fits the schema: update it")
+
+
+# serde_json's features are unified across a build; these change the bytes a Value is
+# written in. The check writes a two-member map and a number and compares.
+_SERDE_JSON_CHECK = """
+/// Checks that serde_json, as compiled into this build, writes a `serde_json::Value`
+/// as the contract does; `Err` names the serde_json feature that changes it.
+///
+/// Cargo turns a crate's features on for the whole build: `preserve_order`, enabled by
+/// any crate in it, writes the members of a `Value` object in insertion order instead of
+/// sorted by key; `arbitrary_precision` writes a `Value`'s numbers as they were read.
+/// Either way events are no longer written in the contract's canonical bytes, and
+/// nothing warns. The crate's own tests fail in such a build.
+pub fn check_serde_json() -> Result<(), &'static str> {
+    let mut map = serde_json::Map::new();
+    map.insert("b".to_owned(), serde_json::Value::Null);
+    map.insert("a".to_owned(), serde_json::Value::Null);
+    if !serde_json::to_string(&map).is_ok_and(|text| text == r#"{"a":null,"b":null}"#) {
+        return Err(
+            "serde_json's `preserve_order` feature is on in this build (`cargo tree -e features -i serde_json` shows who enables it): the members of a serde_json::Value object are written in insertion order, not sorted by key as in the contract's canonical bytes",
+        );
+    }
+    let number = serde_json::from_str::<serde_json::Value>("1.50")
+        .and_then(|value| serde_json::to_string(&value));
+    if !number.is_ok_and(|text| text == "1.5") {
+        return Err(
+            "serde_json's `arbitrary_precision` feature is on in this build (`cargo tree -e features -i serde_json` shows who enables it): the numbers of a serde_json::Value are written as they were read (`1.50`), not as in the contract's canonical bytes (`1.5`)",
+        );
+    }
+    Ok(())
+}
+"""
+
+_TESTS = """
+#[cfg(test)]
+mod tests {
+    /// Fails in a build where a serde_json feature changes the canonical bytes.
+    #[test]
+    fn serde_json_writes_values_as_the_contract_does() {
+        if let Err(problem) = super::check_serde_json() {
+            panic!("{problem}");
+        }
+    }
+}
+"""
+
+
 def lib_rs(model: WireModel) -> str:
     parts = [
         header(model, "//"),
-        "//! serde types of the JamJet event log.\n",
+        '#![doc = include_str!("../README.md")]\n',
+        "// The crates of the types' fields, for users: no need to add and version-match them.\n"
+        "pub use chrono;\npub use serde_json;\npub use uuid;\n",
         "use chrono::{DateTime, Utc};\nuse serde::{Deserialize, Serialize};\nuse uuid::Uuid;\n",
-        f'/// The schema version these types were generated from.\npub const SCHEMA_VERSION: &str = "{model.version}";\n',
+        f'/// The schema version these types were generated from.\npub const SCHEMA_VERSION: &str = "{model.version}";\n'
+        + _SERDE_JSON_CHECK,
     ]
     for decl in model.decls:
         if isinstance(decl, Struct):
@@ -93,6 +197,7 @@ def lib_rs(model: WireModel) -> str:
             )
         else:
             parts.append(newtype(decl))
+    parts.append(_TESTS.lstrip("\n"))
     return "\n".join(parts)
 
 
@@ -160,10 +265,14 @@ def tagged_union(decl: TaggedUnion) -> str:
         body.append(
             f"{doc(v.description, '    ')}    {v.name} {{\n{fields(v.fields, '        ', '')}    }},\n"
         )
-    text = doc(decl.description) + derives()
-    text += f'#[serde(tag = "{decl.tag}", rename_all = "snake_case")]\n'
+    text = doc(decl.description) + derives() + union_attr(decl)
     text += f"pub enum {decl.name} {{\n{''.join(body)}}}\n"
     return text + node_id_accessor(decl)
+
+
+def union_attr(decl: TaggedUnion) -> str:
+    """How serde tags the enum: internally, variants in snake_case."""
+    return f'#[serde(tag = "{decl.tag}", rename_all = "snake_case")]\n'
 
 
 def node_id_accessor(decl: TaggedUnion) -> str:

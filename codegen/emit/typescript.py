@@ -9,7 +9,10 @@ mirrors the Rust declaration, and every wire rule is tested once, in the runtime
 Emitted files: src/types.ts (interfaces, the discriminated union, type guards,
 nodeIdOf), src/decode.ts (parse*/decode*), src/encode.ts (serialize*),
 src/builders.ts (new* from Struct.fills), src/index.ts, package.json,
-tsconfig.json, README.md.
+tsconfig.json, README.md (its counts from the model), scripts/build.mjs (the
+build, with the pinned compiler: `npm pack` works from a clean checkout), .npmrc
+(no lockfile in a generated folder), .gitignore (the tarballs `npm pack` leaves),
+and LICENSE, a copy of the repository's when it has one.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from string import Template
 
-from codegen.header import header, header_lines
+from codegen.header import header, header_lines, license_copy
 from codegen.model import (
     Alias,
     BoxType,
@@ -46,7 +49,9 @@ from codegen.model import (
 
 ROOT = "generated/typescript"
 PACKAGE = "@jamjet/schema"
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "typescript"
+LICENSE = "Apache-2.0"
+REPO = Path(__file__).resolve().parents[2]
+TEMPLATES = REPO / "codegen" / "templates" / "typescript"
 RUNTIME = "./runtime/index.js"
 TYPESCRIPT_VERSION = "5.9.3"  # pinned: the same compiler as tests/typescript/package-lock.json
 
@@ -65,27 +70,36 @@ _SCALARS: dict[Scalar, tuple[str, str, str]] = {
 }
 
 # What `new` puts in a field it fills itself, and how its doc comment says so:
-# crypto.randomUUID like Uuid::new_v4(), Date.now() like Utc::now().
+# crypto.randomUUID like Uuid::new_v4(), Timestamp.now() like Utc::now().
 _FILLS: dict[Fill, tuple[str, str]] = {
     Fill.UUID_V4: ("randomUuidV4()", "a random (v4) UUID"),
-    Fill.NOW_UTC: ("Timestamp.now()", "the current time (to the millisecond)"),
+    Fill.NOW_UTC: (
+        "Timestamp.now()",
+        "the current time (Timestamp.now(): to the nanosecond where the platform has a nanosecond clock)",
+    ),
 }
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
 
-def emit(model: WireModel) -> dict[str, str]:
+def emit(model: WireModel, repo: Path = REPO) -> dict[str, str]:
     check_names(model)
+    license_text = license_file(model, repo)
     files = {
         f"{ROOT}/package.json": package_json(model),
         f"{ROOT}/tsconfig.json": header(model, "//") + template("tsconfig.json"),
-        f"{ROOT}/README.md": readme(model),
+        f"{ROOT}/README.md": readme(model, has_license=license_text is not None),
+        f"{ROOT}/scripts/build.mjs": header(model, "//") + "\n" + template("scripts/build.mjs"),
+        f"{ROOT}/.npmrc": npmrc(model),
+        f"{ROOT}/.gitignore": gitignore(model),
         f"{ROOT}/src/index.ts": index_ts(model),
         f"{ROOT}/src/types.ts": types_ts(model),
         f"{ROOT}/src/decode.ts": decode_ts(model),
         f"{ROOT}/src/encode.ts": encode_ts(model),
         f"{ROOT}/src/builders.ts": builders_ts(model),
     }
+    if license_text is not None:
+        files[f"{ROOT}/LICENSE"] = license_text
     files.update(runtime_files(model))
     return files
 
@@ -664,7 +678,8 @@ def index_ts(model: WireModel) -> str:
         'export * from "./encode.js";\n'
         'export * from "./builders.js";\n'
         "export {\n  WireError,\n  Timestamp,\n  JsonObject,\n  toJsonNode,\n  fromJsonNode,\n"
-        "  parseUuid,\n  formatPath,\n  type JsonNode,\n  type PathSegment,\n  type TimestampParts,\n"
+        "  parseUuid,\n  formatPath,\n  type JsonNode,\n  type PathSegment,\n  type PlainOptions,\n"
+        "  type TimestampParts,\n"
         f'}} from "{RUNTIME}";\n'
     )
 
@@ -676,7 +691,7 @@ def package_json(model: WireModel) -> str:
         "name": PACKAGE,
         "version": model.version,
         "description": "Types, parser and serializer of the JamJet event log, byte-exact with the Rust runtime's serde.",
-        "license": "Apache-2.0",
+        "license": LICENSE,
         "type": "module",
         "sideEffects": False,
         "main": "./dist/index.js",
@@ -691,17 +706,53 @@ def package_json(model: WireModel) -> str:
         },
         "files": ["dist", "src"],
         "engines": {"node": ">=20"},  # global crypto.randomUUID for newEvent
-        "scripts": {"build": "tsc -p tsconfig.json", "prepack": "npm run build"},
+        # scripts/build.mjs finds the pinned compiler: `npm pack` works with nothing installed here
+        "scripts": {"build": "node scripts/build.mjs", "prepack": "npm run build"},
         "devDependencies": {"typescript": TYPESCRIPT_VERSION},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def readme(model: WireModel) -> str:
+def readme(model: WireModel, has_license: bool = True) -> str:
     comment = "".join(f"<!-- {line} -->\n" for line in header_lines(model))
     return comment + Template(template("README.md")).substitute(
-        package=PACKAGE, version=model.version
+        package=PACKAGE,
+        version=model.version,
+        types=type_summary(model),
+        license=f"{LICENSE} (see LICENSE)" if has_license else LICENSE,
+        typescript=TYPESCRIPT_VERSION,
     )
+
+
+def type_summary(model: WireModel) -> str:
+    """What the package reads and writes, counted from the model:
+    "`Event`, the 46 variants of `EventKind`, `ProvenanceMetadata`"."""
+    return ", ".join(
+        f"the {len(d.variants)} variant{'' if len(d.variants) == 1 else 's'} of `{d.name}`"
+        if isinstance(d, TaggedUnion)
+        else f"`{d.name}`"
+        for d in protocol_decls(model)
+    )
+
+
+def npmrc(model: WireModel) -> str:
+    # npm reads a project's .npmrc from the folder it runs in; it never packs it.
+    return (
+        header(model, "#")
+        + "# A generated folder keeps no lockfile: `npm install` here writes none.\n"
+        + "# The pinned toolchain's lockfile is tests/typescript/package-lock.json.\n"
+        + "package-lock=false\n"
+    )
+
+
+def gitignore(model: WireModel) -> str:
+    # Only the tarballs: dist/ and node_modules/ are ignored at the repository root.
+    return header(model, "#") + "# what `npm pack` leaves here\n/*.tgz\n"
+
+
+def license_file(model: WireModel, repo: Path = REPO) -> str | None:
+    """The repository's LICENSE under the header, for the tarball; None while it has none."""
+    return license_copy(model, repo) if (repo / "LICENSE").is_file() else None
 
 
 def runtime_files(model: WireModel) -> dict[str, str]:

@@ -3402,10 +3402,11 @@ pub struct ProvenanceMetadataOut<'py> {
     model_id: Option<PyText<'py>>,
     model_version: Option<PyText<'py>>,
     confidence: Option<f64>,
+    #[serde(default)]
     verified: bool,
     source: Option<PyText<'py>>,
     trust_domain: Option<PyText<'py>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     evidence_refs: Vec<PyText<'py>>,
     #[serde(skip)]
     _py: PhantomData<&'py ()>,

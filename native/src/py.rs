@@ -628,11 +628,15 @@ impl Serialize for PyText<'_> {
 /// A `serde_json::Value` field, serialized as serde_json's `Value` serializes: null,
 /// booleans, integers as u64 or i64, finite floats, strings, arrays, and objects with
 /// their keys in sorted order (its map is a BTreeMap). Anything else fails the write.
-pub struct PyJson<'py>(Bound<'py, PyAny>);
+pub struct PyJson<'py>(Bound<'py, PyAny>, usize); // the value, its nesting depth
+
+/// Deeper than any Value serde_json reads (128), and far from the stack's end: a
+/// model built without validation may hold anything; the Python writer decides then.
+const MAX_DEPTH: usize = 1024;
 
 impl<'py> FromPy<'py> for PyJson<'py> {
     fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
-        Some(PyJson(value.clone()))
+        Some(PyJson(value.clone(), 0))
     }
 }
 
@@ -642,7 +646,10 @@ fn not_a_value<E: ser::Error>(value: &Bound<'_, PyAny>) -> E {
 
 impl Serialize for PyJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let value = &self.0;
+        let (value, depth) = (&self.0, self.1 + 1);
+        if depth > MAX_DEPTH {
+            return Err(ser::Error::custom("a Value nested too deep"));
+        }
         if value.is_none() {
             return serializer.serialize_unit();
         }
@@ -669,7 +676,7 @@ impl Serialize for PyJson<'_> {
         if let Ok(list) = value.cast_exact::<PyList>() {
             let mut seq = serializer.serialize_seq(Some(list.len()))?;
             for item in list.iter() {
-                seq.serialize_element(&PyJson(item))?;
+                seq.serialize_element(&PyJson(item, depth))?;
             }
             return seq.end();
         }
@@ -693,7 +700,7 @@ impl Serialize for PyJson<'_> {
         texts.sort_unstable_by(|a, b| a.0.cmp(b.0)); // String's order: the BTreeMap's
         let mut map = serializer.serialize_map(Some(texts.len()))?;
         for (key, item) in texts {
-            map.serialize_entry(key, &PyJson(item.clone()))?;
+            map.serialize_entry(key, &PyJson(item.clone(), depth))?;
         }
         map.end()
     }

@@ -9,7 +9,10 @@
 
 The classes are generated from schema/event.schema.json (package
 _jamjet_schema_generated); the serde semantics live in jamjet_schema.models, and
-the native core (jamjet_schema.native) runs serde itself where it is built.
+the native core (jamjet_schema.native) runs serde itself where it is built. They
+present themselves as members of this package (`jamjet_schema.Event` in reprs, error
+messages and pickles: jamjet_schema.models.public), and the generated stub beside
+this file (__init__.pyi) declares them here for type checkers.
 
 The names are loaded on first use, so that `import jamjet_schema.<module>` (the
 CLI, the conformance runner) does not build the models it does not need.

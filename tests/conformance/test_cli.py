@@ -197,3 +197,40 @@ def test_evolution_cases_run_for_their_reader_only(
     code, doc = as_json(capsys, "--coverage", "--corpus", str(data_copy))
     items = {i["name"]: i["fixtures"] for i in doc["coverage"]["items"]}
     assert code == 0 and items["EventKind.workflow_failed"] == 6 + 2  # every reader's
+
+
+def test_cases_newer_than_the_reader_are_skipped_not_sent(
+    reference: Testee, data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Recorded as a later release's answer: the reference (and any reader asked) rejects
+    # it, so it fails wherever it is sent, and passes nowhere.
+    newer = {
+        "id": "required.EventKind.workflow_failed.of-0.9.0",
+        "description": "a document of release 0.9.0",
+        "rule": "wrong-type",
+        "type_name": "EventKind",
+        "since": "0.9.0",
+        "covers": {"variant": "workflow_failed"},
+        "class": "canonical",
+        "input": '{"type":"workflow_failed","error":1}',
+        "output": '{"type":"workflow_failed","error":1}',
+    }
+    doc = {"description": "a later release", "tier": "required", "cases": [newer]}
+    (data_copy / "required" / "newer.json").write_text(json.dumps(doc), encoding="utf-8")
+    command = str(reference.command[0])
+
+    def run(*args: str) -> tuple[int, Any]:
+        return as_json(capsys, "--testee", command, "--corpus", str(data_copy), *args)
+
+    for args in ([], ["--reader-version", "0.9.0"], ["--reader-version", "1.0.0"]):
+        code, report = run(*args)
+        assert code == 1 and [f["id"] for f in report["run"]["failures"]] == [newer["id"]], args
+    code, report = run("--reader-version", "0.8.0")
+    assert code == 0 and report["run"]["totals"] == {"passed": 50, "skipped": 1}
+    (skipped,) = report["run"]["skipped"]
+    assert skipped["id"] == newer["id"]
+    assert skipped["reason"].startswith("not asked: uses what schema 0.9.0 added")
+    code, out, _ = conformance(
+        capsys, "--testee", command, "--corpus", data_copy, "--reader-version", "0.8.0"
+    )
+    assert code == 0 and "1 x not asked: uses what schema 0.9.0 added" in out

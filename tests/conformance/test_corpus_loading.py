@@ -83,6 +83,7 @@ BAD: dict[str, tuple[Mutation, str, str, bool]] = {
         "release number",
         True,
     ),
+    "bad since": (at("cases.0.since", "1.1"), "$.cases[0].since", "release number", True),
     # Beyond what the schema can say:
     "reader_version outside evolution": (
         at("cases.0.reader_version", "1.0.0"),

@@ -39,8 +39,9 @@ EVENT = (
 )
 
 
-def _tagged_union_schema(schema: Any) -> dict[str, Any]:
-    """The tagged-union core schema inside `schema`, through definitions and references."""
+def _tagged_union_schema(schema: Any, checked: bool = True) -> dict[str, Any]:
+    """The tagged-union core schema inside `schema`, through definitions and references,
+    and (when `checked`) through the tag check in serde's words before it."""
     definitions = {d["ref"]: d for d in schema.get("definitions", [])}
     while schema["type"] in ("definitions", "definition-ref"):
         schema = (
@@ -48,6 +49,10 @@ def _tagged_union_schema(schema: Any) -> dict[str, Any]:
             if schema["type"] == "definitions"
             else definitions[schema["schema_ref"]]
         )
+    if checked:
+        assert schema["type"] == "function-before", schema["type"]
+        assert isinstance(schema["function"]["function"], plan_module.TagCheck)
+        return _tagged_union_schema(schema["schema"], checked=False)
     return dict(schema)
 
 
@@ -85,7 +90,7 @@ def test_the_fast_path_dispatches_on_the_tag() -> None:
     assert reader is not None and reader.read(EVENT) == Event.model_validate_json(EVENT)
     model: Any = Event._wire_core_schema()["schema"]  # inside the before-validator
     kind = fast_module._transform(model["schema"]["fields"]["kind"]["schema"], [])
-    assert _tagged_union_schema(kind)["type"] == "tagged-union"
+    assert _tagged_union_schema(kind, checked=False)["type"] == "tagged-union"  # check dropped
 
 
 def test_event_kind_parses_to_its_variant() -> None:
@@ -142,7 +147,7 @@ def test_python_construction_is_strict() -> None:
         (NodeStarted, {**ok, "node_id": "\ud800", "attempt": 1}, "lone surrogate"),
         (ProvenanceMetadata, {"confidence": math.nan}, "finite"),
         (ProvenanceMetadata, {"verified": 1}, "expected a boolean"),
-        (ProvenanceMetadata, {"evidence_refs": ("a",)}, "list"),
+        (ProvenanceMetadata, {"evidence_refs": ("a",)}, r"\('a',\), expected a sequence"),
     ]
     for cls, kwargs, match in wrong:
         _rejects(lambda: cls(**kwargs), match)  # noqa: B023 -- called at once
@@ -218,21 +223,52 @@ def test_unit_enum_reads_the_wire_name() -> None:
             EventKind.model_validate_json(base % bad)
 
 
-def test_errors_name_the_variant_and_path() -> None:
+def test_errors_name_the_json_path_and_keep_pydantics_loc() -> None:
+    # The message's path is the JSON member path (no tag segment); `loc` stays Pydantic's.
     with pytest.raises(ValidationError) as caught:
         Event.model_validate_json(EVENT.replace('"attempt":1', '"attempt":1.0'))
     assert serde_message(caught.value) == (
-        "kind.node_started.attempt: invalid type: floating point `1.0`, expected u32"
+        "kind.attempt: invalid type: floating point `1.0`, expected u32"
     )
+    assert caught.value.errors()[0]["loc"] == ("kind", "node_started", "attempt")
     with pytest.raises(ValidationError) as caught:
         Event.model_validate_json(EVENT.replace('"worker_id":"w",', ""))
-    assert serde_message(caught.value) == "kind.node_started: missing field `worker_id`"
+    assert serde_message(caught.value) == "kind: missing field `worker_id`"
     with pytest.raises(ValidationError) as caught:
         Event.model_validate_json(EVENT.replace('"attempt":1', '"attempt":1,"attempt":1'))
-    assert serde_message(caught.value) == "kind.node_started: duplicate field `attempt`"
+    assert serde_message(caught.value) == "kind: duplicate field `attempt`"
+    with pytest.raises(ValidationError) as caught:
+        EventKind.model_validate_json(STARTED.replace('"attempt":1', '"attempt":-1'))
+    assert serde_message(caught.value) == "attempt: invalid value: integer `-1`, expected u32"
     with pytest.raises(ValidationError) as caught:
         Event.model_validate_json(EVENT[:-1])
     assert serde_message(caught.value).startswith("EOF while parsing an object")
+
+
+PYDANTIC_WORDS = ("discriminator", "Input tag", "WireMap", "JsonObject", "valid dictionary")
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ('{"node_id":"n"}', "missing field `type`"),
+        (
+            '{"type":"NodeStarted"}',
+            "unknown variant `NodeStarted`, expected one of `workflow_started`",
+        ),
+        ('{"type":1}', "invalid type: integer `1`, expected variant identifier"),
+        ("null", "invalid type: null, expected internally tagged enum EventKind"),
+        ('["nope"]', "unknown variant `nope`, expected one of `workflow_started`"),
+    ],
+)
+def test_str_of_a_tag_error_is_serdes_message(kind: str, message: str) -> None:
+    for cls, text, loc in ((Event, EVENT.replace(STARTED, kind), ("kind",)), (EventKind, kind, ())):
+        with pytest.raises(ValidationError) as caught:
+            cls.model_validate_json(text)
+        shown = str(caught.value)
+        assert message in shown and not [w for w in PYDANTIC_WORDS if w in shown], shown
+        assert caught.value.errors()[0]["loc"] == loc  # where Pydantic's union error stood
+        assert serde_message(caught.value).startswith(f"kind: {message}" if loc else message)
 
 
 def test_model_dump_json_takes_no_options() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from codegen.emit.native.names import class_const
+from codegen.emit.rust import rust_type
 from codegen.model import (
     BoxType,
     Field,
@@ -30,16 +31,6 @@ from codegen.model import (
     VecType,
     WireModel,
 )
-
-_LEAVES = {
-    Scalar.BOOL: "bool",
-    Scalar.U32: "u32",
-    Scalar.U64: "u64",
-    Scalar.I64: "i64",
-    Scalar.F64: "f64",
-    Scalar.TIMESTAMP: "DateTime<Utc>",
-    Scalar.UUID: "Uuid",
-}
 
 
 def shadow_type(model: WireModel, expr: TypeExpr) -> str:
@@ -62,7 +53,7 @@ def shadow_type(model: WireModel, expr: TypeExpr) -> str:
         return "Str"
     if expr.scalar is Scalar.JSON:
         return "Json"
-    return f"Leaf<{_LEAVES[expr.scalar]}>"
+    return f"Leaf<{rust_type(expr)}>"  # read by the crate's own leaf type
 
 
 def _missing(field: Field) -> str:

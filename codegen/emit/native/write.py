@@ -13,13 +13,12 @@ from __future__ import annotations
 import json
 
 from codegen.emit.native.names import class_const
-from codegen.emit.rust import rust_type, serde_attr
+from codegen.emit.rust import rust_type, serde_attr, union_attr
 from codegen.model import (
     BoxType,
     Field,
     NamedType,
     Newtype,
-    OnMissing,
     OptionType,
     Scalar,
     ScalarType,
@@ -31,17 +30,7 @@ from codegen.model import (
     WireModel,
 )
 
-_LEAVES = {
-    Scalar.STRING: "PyText<'py>",
-    Scalar.JSON: "PyJson<'py>",
-    Scalar.BOOL: "bool",
-    Scalar.U32: "u32",
-    Scalar.U64: "u64",
-    Scalar.I64: "i64",
-    Scalar.F64: "f64",
-    Scalar.TIMESTAMP: "DateTime<Utc>",
-    Scalar.UUID: "Uuid",
-}
+_BORROWED = {Scalar.STRING: "PyText<'py>", Scalar.JSON: "PyJson<'py>"}
 
 
 def out_type(model: WireModel, expr: TypeExpr) -> str:
@@ -60,21 +49,13 @@ def out_type(model: WireModel, expr: TypeExpr) -> str:
             return decl.name  # the crate's own type, taken from Python by value
         return out_type(model, model.resolve(expr))
     assert isinstance(expr, ScalarType)
-    return _LEAVES[expr.scalar]
-
-
-def _ser_attr(field: Field) -> str:
-    """The field's serde attribute as the crate has it, less what only reading uses."""
-    attr = serde_attr(field)
-    if field.on_missing is OnMissing.DEFAULT:
-        attr = attr.replace("default, ", "").replace("#[serde(default)]", "")
-    return attr
+    return _BORROWED.get(expr.scalar) or rust_type(expr)  # the rest: the crate's leaf types
 
 
 def _members(model: WireModel, fields: tuple[Field, ...], indent: str, visibility: str) -> str:
     out = []
     for f in fields:
-        attr = _ser_attr(f)
+        attr = serde_attr(f)
         if attr:
             out.append(f"{indent}{attr}\n")
         out.append(f"{indent}{visibility}{f.name}: {out_type(model, f.type)},\n")
@@ -113,8 +94,9 @@ def union(model: WireModel, decl: TaggedUnion) -> str:
         for v in decl.variants
     )
     return (
-        f'#[derive(Serialize)]\n#[serde(tag = "{decl.tag}", rename_all = "snake_case")]\n'
-        f"pub enum {decl.name}Out<'py> {{\n{variants}}}\n\n"
+        "#[derive(Serialize)]\n"
+        + union_attr(decl)
+        + f"pub enum {decl.name}Out<'py> {{\n{variants}}}\n\n"
         f"impl<'py> FromPy<'py> for {decl.name}Out<'py> {{\n"
         "    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {\n"
         "        let py = value.py();\n"

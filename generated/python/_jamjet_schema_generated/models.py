@@ -8,8 +8,10 @@ from typing import Annotated, Any, ClassVar, Literal, Self
 
 from jamjet_schema.models import TaggedUnionRoot, WireStruct, unit_enum_schema
 from jamjet_schema.models.fills import fill_now_utc, fill_uuid_v4
-from jamjet_schema.models.types import F64, I64, U32, U64, Bool, DateTimeUtc, Str, Uuid, Value
-from pydantic import Field
+from jamjet_schema.models.plan import TagCheck
+from jamjet_schema.models.public import present
+from jamjet_schema.models.types import F64, I64, U32, U64, Bool, DateTimeUtc, Str, Uuid, Value, Vec
+from pydantic import BeforeValidator, ConfigDict, Field
 from typing_extensions import TypeAliasType
 
 
@@ -38,6 +40,7 @@ class Event(WireStruct):
     def new(cls, execution_id: Uuid, sequence: I64, kind: EventKindUnion) -> Self:
         """The seed's `Event::new`: fills id (uuid_v4), created_at (now_utc) itself."""
         return cls(id=fill_uuid_v4(), execution_id=execution_id, sequence=sequence, kind=kind, created_at=fill_now_utc())
+    model_config = ConfigDict(hide_input_in_errors=True)
 
 
 class EventKind(TaggedUnionRoot):
@@ -47,6 +50,7 @@ class EventKind(TaggedUnionRoot):
 
     __wire_tag__: ClassVar[str] = "type"
     __wire_union__: ClassVar[str] = "EventKindUnion"
+    model_config = ConfigDict(hide_input_in_errors=True)
 
 
 class AgentToolCompleted(EventKind):
@@ -180,7 +184,7 @@ class CoordinatorDecision(EventKind):
     method: Str
     reasoning: Str | None = None
     confidence: F64
-    rejected: list[Value]
+    rejected: Vec[Value]
     tiebreaker_tokens: Value | None = None
     tiebreaker_cost: F64 | None = None
     __wire_node_id__: ClassVar[bool] = True
@@ -189,17 +193,17 @@ class CoordinatorDecision(EventKind):
 class CoordinatorDiscovery(EventKind):
     type: Literal["coordinator_discovery"] = "coordinator_discovery"
     node_id: Str
-    query_skills: list[Str]
+    query_skills: Vec[Str]
     query_trust_domain: Str | None = None
-    candidates: list[Value]
-    filtered_out: list[Value]
+    candidates: Vec[Value]
+    filtered_out: Vec[Value]
     __wire_node_id__: ClassVar[bool] = True
 
 
 class CoordinatorScoring(EventKind):
     type: Literal["coordinator_scoring"] = "coordinator_scoring"
     node_id: Str
-    rankings: list[Value]
+    rankings: Vec[Value]
     spread: F64
     weights: Value
     __wire_node_id__: ClassVar[bool] = True
@@ -376,7 +380,7 @@ class PlanGenerated(EventKind):
     """
 
     type: Literal["plan_generated"] = "plan_generated"
-    steps: list[Str]
+    steps: Vec[Str]
 
 
 class PolicyViolation(EventKind):
@@ -413,7 +417,7 @@ class ProvenanceMetadata(WireStruct):
     trust_domain: Str | None = None
     """Trust domain this output belongs to (e.g., "internal", "external:partner-org")."""
     evidence_refs: Annotated[
-        list[Str],
+        Vec[Str],
         Field(
             json_schema_extra={
                 "x-serde-default": True,
@@ -422,6 +426,7 @@ class ProvenanceMetadata(WireStruct):
         ),
     ] = []
     """References to supporting evidence (URIs, document IDs, event sequences)."""
+    model_config = ConfigDict(hide_input_in_errors=True)
 
 
 class RetryScheduled(EventKind):
@@ -542,5 +547,9 @@ EventKindUnion = TypeAliasType(
     Annotated[
         WorkflowStarted | WorkflowCompleted | WorkflowFailed | WorkflowCancelled | NodeScheduled | NodeStarted | NodeCompleted | NodeFailed | NodeParked | NodeSkipped | NodeCancelled | RetryScheduled | InterruptRaised | ApprovalReceived | TimerCreated | TimerFired | ExternalEventReceived | ChildWorkflowStarted | ChildWorkflowCompleted | ChildWorkflowFailed | BudgetExceeded | TokenBudgetExceeded | CostBudgetExceeded | AutonomyLimitReached | CircuitBreakerTripped | EscalationRequired | PolicyViolation | ToolApprovalRequired | StrategyStarted | PlanGenerated | IterationStarted | ToolCalled | CriticVerdict | IterationCompleted | StrategyLimitHit | StrategyCompleted | CoordinatorDiscovery | CoordinatorScoring | CoordinatorDecision | AgentToolInvoked | AgentToolProgress | AgentToolTurn | AgentToolCompleted | AgentToolTerminated | AgentToolFailed | SegmentBoundary,
         Field(discriminator="type"),
+        BeforeValidator(TagCheck(__name__, "EventKind")),
     ],
 )
+
+# Every class above presents itself as jamjet_schema.<name>, where users import it from.
+present(globals(), "jamjet_schema")

@@ -15,7 +15,8 @@ import type {
 
 /**
  * A new Event, as the seed's `Event::new`: it fills `id` with a random (v4) UUID and `created_at`
- * with the current time (to the millisecond).
+ * with the current time (Timestamp.now(): to the nanosecond where the platform has a nanosecond
+ * clock).
  */
 export function newEvent(executionId: ExecutionId, sequence: EventSequence, kind: EventKind): Event {
   return {

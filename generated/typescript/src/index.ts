@@ -19,5 +19,6 @@ export {
   formatPath,
   type JsonNode,
   type PathSegment,
+  type PlainOptions,
   type TimestampParts,
 } from "./runtime/index.js";

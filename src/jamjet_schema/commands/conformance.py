@@ -128,7 +128,9 @@ def _run(args: argparse.Namespace) -> int:
         listed = chosen.known_failures
         known = known_failures.load(listed) if listed else None
         ids = [c.id for c in loaded.cases]
-        result = runner.run(chosen.testee, cases, known, loaded.root, ids)
+        result = runner.run(
+            chosen.testee, cases, known, loaded.root, ids, reader_version=chosen.reader_version
+        )
     measured = None
     if args.coverage:
         every = replace(selection, every_reader=True).select(loaded.cases)

@@ -48,7 +48,7 @@ CORPUS_ENV = "JAMJET_SCHEMA_CORPUS"
 
 _FILE_KEYS = {"$schema", "description", "tier", "cases"}
 _CASE_KEYS = {"id", "description", "rule", "type_name", "covers", "class", "input", "output"}
-_CASE_KEYS |= {"serde_error", "reader_version"}
+_CASE_KEYS |= {"serde_error", "reader_version", "since"}
 _CASE_REQUIRED = ("id", "description", "rule", "type_name", "class", "input")
 _ID = re.compile(r"^(required|implementation-defined|evolution)\.[A-Za-z0-9_.+^-]+$")
 _VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
@@ -72,6 +72,7 @@ class Case:
     covers_variant: str | None = None
     covers_field: str | None = None
     reader_version: str | None = None  # evolution tier: the older release whose reader answered
+    since: str | None = None  # the release that added what the case uses; None: every release
 
     @property
     def required(self) -> bool:
@@ -179,7 +180,15 @@ class _FileChecker:
 
     def case(self, item: object, at: str, tier: Tier) -> Case:
         obj = self.members(item, at, _CASE_KEYS, _CASE_REQUIRED)
-        for key in ("id", "description", "input", "output", "serde_error", "reader_version"):
+        for key in (
+            "id",
+            "description",
+            "input",
+            "output",
+            "serde_error",
+            "reader_version",
+            "since",
+        ):
             if key in obj:
                 self.text(obj, at, key, non_empty=key in ("id", "description"))
         case_class = cast(CaseClass, self.choice(obj, at, "class", CLASSES))
@@ -198,6 +207,7 @@ class _FileChecker:
             covers_variant=variant,
             covers_field=field,
             reader_version=cast("str | None", obj.get("reader_version")),
+            since=cast("str | None", obj.get("since")),
         )
         self.semantics(case, at)
         return case
@@ -217,6 +227,10 @@ class _FileChecker:
             raise self.fail(f"{at}.reader_version", "is not a release number x.y.z")
         if (case.tier == "evolution") != (case.reader_version is not None):
             raise self.fail(at, "evolution cases, and only they, carry reader_version")
+        if case.since is not None and not _VERSION.match(case.since):
+            raise self.fail(f"{at}.since", "is not a release number x.y.z")
+        if case.since is not None and case.tier == "evolution":
+            raise self.fail(f"{at}.since", "an evolution case is for its reader_version alone")
         if case.case_class == "canonical" and case.output != case.input:
             raise self.fail(f"{at}.output", "a canonical case is written back byte-identical")
 

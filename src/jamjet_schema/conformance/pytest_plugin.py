@@ -80,7 +80,8 @@ class _Session:
             cwd = self.option("jamjet_cwd")
             testee = runner.as_testee(self.testee, cwd)
             ids = [c.id for c in self.loaded.cases]
-            self._run = runner.run(testee, self.cases, known, self.loaded.root, ids)
+            reader = self.option("jamjet_reader_version")
+            self._run = runner.run(testee, self.cases, known, self.loaded.root, ids, reader)
         return self._run
 
 
@@ -130,7 +131,9 @@ def check(result: CaseResult, run: RunResult) -> None:
     """Passes, fails, xfails or skips the current test as the case's status says."""
     status, case = result.status, result.case
     if status == "skipped":
-        pytest.skip(f"the testee skipped it: {result.actual.text}")
+        pytest.skip(
+            result.problem if result.not_asked else f"the testee skipped it: {result.actual.text}"
+        )
     if status == "known-failure":
         pytest.xfail(f"listed as a known failure: {result.problem}")
     if status == "now-passes":

@@ -4,6 +4,10 @@ The testee is started once for the whole selection (one batch), so a run over th
 full corpus costs one process start. A case passes when the verdict agrees (output
 vs error) and, for an accepted input, the output is byte-identical; error texts and
 the `serde_error` of the fixture are never compared.
+
+A testee that reads as an older release (`reader_version`) is not asked the cases
+that use what a later release added (their `since`): they are reported as skipped,
+and the evolution tier holds what such a reader answers to newer documents.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from jamjet_schema.conformance import corpus as corpus_mod
 from jamjet_schema.conformance import known_failures as kf
 from jamjet_schema.conformance.corpus import Case
 from jamjet_schema.conformance.testee import Outcome, Request, Testee
+from jamjet_schema.diff.bump import parse_version
 
 TierChoice = Literal["required", "all"]
 # known-failure: listed and failing (expected); now-passes: listed but passing (stale list).
@@ -55,6 +60,24 @@ class Selection:
         return self.tier == "all" or case.tier == "required"
 
 
+def newer_than_reader(case: Case, reader_version: str | None) -> bool:
+    """The case uses what a release after the testee's (`reader_version`) added."""
+    if reader_version is None or case.since is None or case.tier == "evolution":
+        return False
+    return parse_version(case.since) > parse_version(reader_version)
+
+
+NOT_ASKED = "not asked: "  # starts the text of a case the runner skipped itself
+
+
+def not_for_reader(case: Case, reader_version: str) -> Outcome:
+    return Outcome(
+        "skipped",
+        f"{NOT_ASKED}uses what schema {case.since} added, and the testee reads as "
+        f"{reader_version} (the evolution tier holds its answers to newer documents)",
+    )
+
+
 def expected_outcome(case: Case) -> Outcome:
     if case.output is None:
         return Outcome("error", case.serde_error or "")
@@ -82,6 +105,11 @@ class CaseResult:
     status: Status
 
     @property
+    def not_asked(self) -> bool:
+        """Skipped by the runner (newer than the testee's release), not by the testee."""
+        return self.actual.verdict == "skipped" and self.actual.text.startswith(NOT_ASKED)
+
+    @property
     def fatal(self) -> bool:
         """Fails the run: a required (or evolution) disagreement, or a known failure passing."""
         return (self.status == "failed" and self.case.required) or self.status == "now-passes"
@@ -90,7 +118,7 @@ class CaseResult:
     def problem(self) -> str:
         """What differs from the reference, in a few words."""
         if self.actual.verdict == "skipped":
-            return "skipped by the testee"
+            return self.actual.text if self.not_asked else "skipped by the testee"
         if agrees(self.case, self.actual):
             return "agrees with the reference"
         if self.case.output is None:
@@ -127,10 +155,19 @@ def run(
     known: kf.KnownFailures | None = None,
     corpus_root: Path | None = None,
     corpus_ids: Iterable[str] = (),
+    reader_version: str | None = None,
 ) -> RunResult:
     """Runs `cases` in one batch. `corpus_ids` (every id of the corpus, selected or not)
-    lets entries of `known` that name no fixture at all be reported as stale."""
-    outcomes = testee.run([Request(c.type_name, c.input) for c in cases])
+    lets entries of `known` that name no fixture at all be reported as stale. With
+    `reader_version`, the cases newer than that release are skipped, not sent."""
+    asked = [c for c in cases if not newer_than_reader(c, reader_version)]
+    answers = iter(testee.run([Request(c.type_name, c.input) for c in asked]))
+    outcomes = [
+        not_for_reader(c, reader_version)
+        if reader_version is not None and newer_than_reader(c, reader_version)
+        else next(answers)
+        for c in cases
+    ]
     listed = known.lines if known else {}
     results = tuple(
         CaseResult(c, o, judge(c, o, c.id in listed)) for c, o in zip(cases, outcomes, strict=True)
@@ -154,10 +191,11 @@ def run_conformance(
     `testee` is a shell-style command line, an argv list or a Testee; it runs from `cwd`.
     """
     loaded = corpus_mod.load(corpus)
-    cases = (selection or Selection()).select(loaded.cases)
+    chosen = selection or Selection()
+    cases = chosen.select(loaded.cases)
     known = kf.load(known_failures) if known_failures is not None else None
     ids = [c.id for c in loaded.cases]
-    return run(as_testee(testee, cwd), cases, known, loaded.root, ids)
+    return run(as_testee(testee, cwd), cases, known, loaded.root, ids, chosen.reader_version)
 
 
 def as_testee(testee: str | Sequence[str] | Testee, cwd: str | os.PathLike[str] | None) -> Testee:

@@ -19,7 +19,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "json-syntax",
             r"expected value|EOF while parsing|trailing characters|trailing comma|expected `[,:]`|key must be a string|invalid number|expected ident",
         ),
-        ("tag", r"unknown variant|missing field `type`|expected internally tagged enum"),
+        (
+            "tag",
+            r"unknown variant|missing field `type`|expected internally tagged enum|expected variant identifier",
+        ),
         ("duplicate-field", r"duplicate field"),
         ("required-field", r"missing field"),
         ("integer-width", r"invalid value: integer|expected u32|expected u64|expected i64"),

@@ -2,7 +2,8 @@
 
 The generated classes (package _jamjet_schema_generated) only declare fields; the
 semantics live here: base classes (base), field types (types), unit enums (enums),
-JSON values (values), per-class structure and writers (plan), errors (errors).
+JSON values (values), per-class structure and writers (plan), errors (errors), and the
+module the classes name as theirs, jamjet_schema (public).
 """
 
 from jamjet_schema.models.base import TaggedUnionRoot, WireStruct, node_id_of

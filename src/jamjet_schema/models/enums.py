@@ -17,7 +17,7 @@ from pydantic_core import CoreSchema, core_schema
 
 from jamjet_schema.wire import JsonObject, WireError
 
-from .errors import describe, serde_error
+from .errors import Missing, describe, serde_error
 
 # The validate functions made below: models.fast lets them see strings only (the map
 # form goes the exact way, where a repeated key is still visible).
@@ -36,7 +36,9 @@ def unit_enum_schema(
             if name in by_value:
                 return by_value[name]
             raise WireError(f"unknown variant `{name}`, expected {expected}")
-        raise WireError(f"invalid type: {describe(name)}, expected variant identifier")
+        # serde's words inside the Content buffer of an internally tagged enum, where the
+        # contract's unit enums are (read there by ContentDeserializer::deserialize_enum)
+        raise WireError(f"invalid type: {describe(name)}, expected string or map")
 
     def validate(value: Any) -> enum.Enum:
         if isinstance(value, cls):
@@ -44,6 +46,8 @@ def unit_enum_schema(
         try:
             return variant(_single_key(value) if isinstance(value, JsonObject | dict) else value)
         except WireError as err:
+            if isinstance(value, Missing):
+                raise value.error() from None
             raise serde_error(err.message) from None
 
     serialization = core_schema.plain_serializer_function_ser_schema(

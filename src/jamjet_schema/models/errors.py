@@ -1,14 +1,28 @@
-"""Errors in serde's words.
+"""Errors in serde's words, located by one field-path notation.
 
 Our validators raise PydanticCustomError("serde", <serde's message>), so a failed
-parse is an ordinary pydantic ValidationError whose `loc` is the field path (the
-tag of a variant included: ("kind", "node_started", "attempt")). `serde_message`
-renders one like serde does, path first: "kind.attempt: invalid type: floating
-point `1.0`, expected u32", translating the few errors Pydantic raises itself.
+parse is an ordinary pydantic ValidationError. Its `loc` is Pydantic's location: at a
+tagged union it includes the variant's tag as a segment, as Pydantic's discriminated
+unions do (("kind", "node_started", "attempt")).
+
+The field path of a message is the JSON member path of the offending value from the
+document root, without that tag segment (the tag is a member's value, not a member):
+member names joined by `.`, array elements as `[i]`, a member name that is not an
+identifier as `["name"]` (`json_path`). It is the TypeScript runtime's notation too.
+`serde_message` renders the first error as serde words it, after that path:
+"kind.attempt: invalid type: floating point `1.0`, expected u32", translating the few
+errors Pydantic raises itself. A missing field is named in the message, at the object
+that lacks it, as serde says it: "kind: missing field `attempt`".
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
+import json
+import re
+import reprlib
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,19 +39,41 @@ def serde_error(message: str) -> PydanticCustomError:
     return PydanticCustomError(ERROR_TYPE, "{message}", {"message": message})
 
 
+class Missing:
+    """A required member the input lacks, put in its place by the struct's plan, so that
+    the field's own validator raises serde's `missing field` at the field's loc (where
+    Pydantic's `missing` error would stand) in serde's words."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<missing field {self.name}>"
+
+    def error(self) -> PydanticCustomError:
+        return serde_error(f"missing field `{self.name}`")
+
+
 def describe(value: Any) -> str:
-    """serde's `Unexpected` for a JSON value, or the Python type of anything else."""
+    """serde's `Unexpected` for a JSON value; anything else as the Python value it is
+    (str(ValidationError) does not show inputs: the message says what was given)."""
     if value is None or isinstance(value, bool | int | float | str | list | JsonObject):
         return describe_node(value)
     if isinstance(value, dict):
         return "map"
-    return f"Python value of type {type(value).__name__}"
+    return f"Python value {_REPR.repr(value)}"
+
+
+_REPR = reprlib.Repr()
+_REPR.maxother = _REPR.maxstring = 160  # a class or a datetime whole, a huge value cut
 
 
 def json_error(title: str, message: str) -> ValidationError:
     """A ValidationError for text serde_json refuses before any field is read."""
     detail: InitErrorDetails = {"type": serde_error(message), "loc": (), "input": None}
-    return ValidationError.from_exception_data(title, [detail])
+    return ValidationError.from_exception_data(title, [detail], hide_input=True)
 
 
 def retitled(err: ValidationError, title: str) -> ValidationError:
@@ -50,14 +86,74 @@ def retitled(err: ValidationError, title: str) -> ValidationError:
         if ctx and error["type"] != ERROR_TYPE:
             detail["ctx"] = ctx
         details.append(detail)
-    return ValidationError.from_exception_data(title, details)
+    return ValidationError.from_exception_data(title, details, hide_input=True)
 
 
-def _dotted(loc: tuple[int | str, ...]) -> str:
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+
+
+def format_path(path: Sequence[int | str]) -> str:
+    """A JSON member path as written in messages: `kind.attempt`, `evidence_refs[0]`."""
     text = ""
-    for item in loc:
-        text += f"[{item}]" if isinstance(item, int) else (f".{item}" if text else str(item))
+    for item in path:
+        if isinstance(item, int):
+            text += f"[{item}]"
+        elif _IDENTIFIER.match(item):
+            text += f".{item}" if text else item
+        else:
+            text += f"[{json.dumps(item, ensure_ascii=False)}]"
     return text
+
+
+def json_path(title: str, loc: Sequence[int | str]) -> list[int | str]:
+    """The JSON member path of a `loc` of a ValidationError titled `title` (the class
+    validated): `loc` without the tag segments Pydantic adds at tagged unions.
+
+    The loc is walked along the wire rules of the generated classes (the plans
+    table); a class it does not know keeps its loc as it is."""
+    tables = _tables()
+    kind: Any = ("union", title) if title in tables.UNIONS else ("struct", title)
+    if kind[0] == "struct" and title not in tables.CLASSES:
+        return list(loc)
+    out: list[int | str] = []
+    for item in loc:
+        while isinstance(kind, tuple) and kind[0] == "option":
+            kind = kind[1]
+        if isinstance(kind, tuple) and kind[0] == "union" and isinstance(item, str):
+            kind = ("struct", _variant_classes(kind[1]).get(item))  # the tag: no member
+            continue
+        out.append(item)
+        kind = _inner(tables, kind, item)
+    return out
+
+
+def _inner(tables: Any, kind: Any, item: int | str) -> Any:
+    """The wire type at `item` inside a value of wire type `kind` (None: unknown)."""
+    if not isinstance(kind, tuple):
+        return None
+    if kind[0] == "vec" and isinstance(item, int):
+        return kind[1]
+    if kind[0] == "struct" and isinstance(item, str) and kind[1] in tables.CLASSES:
+        fields = tables.CLASSES[kind[1]][1]
+        return next((tp for name, tp, *_ in fields if name == item), None)
+    return None
+
+
+def _tables() -> Any:
+    """The wire rules the generator wrote (CLASSES, UNIONS), loaded on first use."""
+    return importlib.import_module("_jamjet_schema_generated.plans")
+
+
+@functools.cache
+def _variant_classes(root: str) -> dict[str, str]:
+    """A tagged union's variant classes by tag: wire name -> class name."""
+    tables = _tables()
+    out = {}
+    for name in tables.UNIONS[root][1]:
+        for _, tp, *_ in tables.CLASSES[name][1]:
+            if isinstance(tp, tuple) and tp[0] == "tag":
+                out[tp[1]] = name
+    return out
 
 
 def _message(error: Any) -> str:
@@ -69,22 +165,36 @@ def _message(error: Any) -> str:
     if kind == "union_tag_not_found":
         return f"missing field `{ctx['discriminator'].strip(chr(39))}`"
     if kind == "union_tag_invalid":
-        return f"unknown variant `{ctx['tag']}`, expected one of {ctx['expected_tags']}"
+        return unknown_variant(ctx["tag"], re.findall(r"'([^']*)'", ctx["expected_tags"]))
     if kind == "literal_error":
         return f"invalid value: {describe(error['input'])}, expected {ctx['expected']}"
-    if kind in ("model_type", "model_attributes_type", "dict_type", "list_type", "is_instance_of"):
-        expected = "a sequence" if kind == "list_type" else "a map"
-        return (
-            f"invalid type: {describe(error['input'])}, expected {ctx.get('class_name', expected)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type", "is_instance_of"):
+        name = ctx.get("class_name")
+        return f"invalid type: {describe(error['input'])}, expected " + (
+            f"struct {name}" if name else "a map"
         )
+    if kind == "list_type":
+        return f"invalid type: {describe(error['input'])}, expected a sequence"
     return str(error["msg"])
 
 
-def serde_message(err: ValidationError) -> str:
-    """The first error as serde would word it, after the path of the offending value."""
+def unknown_variant(tag: str, tags: Sequence[str]) -> str:
+    """serde's message for a tag that names no variant."""
+    return f"unknown variant `{tag}`, expected one of " + ", ".join(f"`{t}`" for t in tags)
+
+
+def serde_parts(err: ValidationError) -> tuple[str, str]:
+    """The first error's field path (json_path, formatted; "" at the root) and serde's
+    message for it. A missing field's path is the object that lacks it."""
     first = err.errors(include_url=False)[0]
     loc = tuple(first["loc"])
-    if first["type"] == "missing":
+    if first["type"] == "missing" or isinstance(first["input"], Missing):
         loc = loc[:-1]  # serde names the missing field in the message, at its parent
-    path = _dotted(loc)
-    return f"{path}: {_message(first)}" if path else _message(first)
+    return format_path(json_path(err.title, loc)), _message(first)
+
+
+def serde_message(err: ValidationError) -> str:
+    """The first error as serde would word it, after the JSON member path of the
+    offending value (of the object that lacks it, for a missing field)."""
+    path, message = serde_parts(err)
+    return f"{path}: {message}" if path else message

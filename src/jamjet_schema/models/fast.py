@@ -37,7 +37,9 @@ The native validator is built from the model's own core schema, with each
 models.types rule replaced by its `fast` schema, the unit enums restricted to
 strings (their map form goes the exact way) and the struct-level before-validators
 dropped (they only see to repeated and unknown members and the sequence form, which
-the native model schema refuses). A schema holding anything else is not made fast.
+the native model schema refuses), like the tag checks of the tagged unions and the
+array checks of the Vecs (what they refuse, the native schema refuses too). A schema
+holding anything else is not made fast.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ from pydantic_core import CoreSchema, SchemaValidator, core_schema, to_json
 from jamjet_schema.wire.jsontext import Undecided, parse_plain
 
 from .enums import UNIT_ENUM_VALIDATORS
-from .types import WireScalar
+from .plan import TagCheck
+from .types import WireScalar, vec_items
 
 RECURSION_LIMIT = 128  # serde_json's
 
@@ -264,7 +267,12 @@ def _transform(node: Any, models: list[type]) -> Any:
             return core_schema.chain_schema([core_schema.str_schema(strict=True), node])
         raise _Unsupported(f"validator {function!r}")
     if kind == "function-before":
-        if getattr(node["function"]["function"], "__name__", None) == "_serde_members":
+        function = node["function"]["function"]
+        if (
+            getattr(function, "__name__", None) == "_serde_members"
+            or isinstance(function, TagCheck)
+            or function is vec_items
+        ):
             return _transform(node["schema"], models)
         raise _Unsupported("before-validator")
     if kind not in _NESTING:

@@ -29,12 +29,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
 from jamjet_schema.wire import JsonObject, format_f64, write_json_string
 
 from . import types as rules
-from .errors import serde_error
+from .errors import Missing, describe, serde_error, unknown_variant
+from .public import defined_in
 from .types import WireScalar
 from .values import write_json_value
 
@@ -69,15 +71,18 @@ SKIPS: dict[str, Callable[[Any], bool] | None] = {  # skip_serializing_if, by on
 }
 OPTION, VEC, STRUCT, UNION, ENUM, TAG = "option", "vec", "struct", "union", "enum", "tag"
 MODELS = (STRUCT, UNION)  # written by the writer of the value's own class
+MISSING_TOLD = (STRUCT, UNION, ENUM, VEC)  # their validators (and scalars') say `missing field`
 
 
 class WireMap(dict[str, Any]):
-    """A JSON object bound for a tagged-union position.
+    """A JSON object bound for a tagged-union position, when serde would object to it.
 
     As a dict it holds the last value of each key, which is all Pydantic's
     discriminated union needs to find the tag. What serde would object to is kept
     beside it and raised by the variant the tag selects, so the error carries that
-    variant's location: a repeated key, or a sequence form of the wrong length.
+    variant's location: a repeated key, or a sequence form of the wrong length. An
+    object serde has nothing against goes on as a plain dict (so that errors show the
+    input as one).
     """
 
     __slots__ = ("duplicates", "error")
@@ -104,6 +109,7 @@ class FieldPlan:
     normalize: Normalizer | None  # prepares a tagged-union position
     serde_default: bool  # #[serde(default)]: may be missing, even from the sequence form
     kind: str  # see field_kind
+    required: bool = False  # serde rejects the input without it; its validator says so
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,7 @@ class ClassPlan:
     fields: tuple[FieldPlan, ...]
     known: frozenset[str]
     expecting: str  # serde's name for the type, in length errors
+    required: frozenset[str] = frozenset()  # the `required` fields
 
     def members(self, data: Any) -> Any:
         """The input as Pydantic should see it; errors are raised in serde's words."""
@@ -122,15 +129,20 @@ class ClassPlan:
             return self._normalized(self.from_sequence(data))
         if isinstance(data, dict):
             return self._normalized(data)
-        return data  # an instance, or a wrong type Pydantic reports itself
+        if isinstance(data, Missing):
+            raise data.error()
+        if isinstance(data, BaseModel):
+            return data  # an instance: Pydantic takes its own class's, refuses others
+        name = self.expecting.split(" with ")[0]  # "struct Event"
+        raise serde_error(f"invalid type: {describe(data)}, expected {name}")
 
-    def _checked(self, data: WireMap) -> WireMap:
+    def _checked(self, data: WireMap) -> dict[str, Any]:
         if data.error is not None:
             raise data.error
         repeated = data.duplicates & self.known
         if repeated:
             raise serde_error(f"duplicate field `{min(repeated)}`")
-        return data
+        return dict(data)
 
     def _from_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -155,6 +167,9 @@ class ClassPlan:
 
     def _normalized(self, data: dict[str, Any]) -> dict[str, Any]:
         out = data
+        if not self.required <= data.keys():
+            # serde's `missing field`, raised by each field's validator at the field's loc
+            out = {**data, **{n: Missing(n) for n in self.required - data.keys()}}
         for field in self.fields:
             if field.normalize is not None and field.name in data:
                 if out is data:
@@ -185,17 +200,18 @@ def plan_of(cls: type[WireStruct]) -> ClassPlan:
 
 def _build(cls: type[WireStruct]) -> ClassPlan:
     expecting, rows = wire_rules(cls)
-    fields = tuple(_field(cls.__module__, *row) for row in rows)
+    fields = tuple(_field(defined_in(cls), *row) for row in rows)
     if tuple(f.name for f in fields) != tuple(cls.model_fields):
         raise TypeError(f"the wire rules of {cls.__qualname__} are not for its fields: regenerate")
-    return ClassPlan(fields, frozenset(f.name for f in fields), expecting)
+    required = frozenset(f.name for f in fields if f.required)
+    return ClassPlan(fields, frozenset(f.name for f in fields), expecting, required)
 
 
 def wire_rules(cls: type) -> ClassRules:
     """The rules of `cls`: its own `__wire_plan__` (a hand-written class states them), or
     the entry codegen wrote for it in the plans module beside its models module."""
     own: ClassRules | None = cls.__dict__.get("__wire_plan__")
-    return own if own is not None else _table(cls.__module__).CLASSES[cls.__name__]
+    return own if own is not None else _table(defined_in(cls)).CLASSES[cls.__name__]
 
 
 @functools.cache
@@ -214,6 +230,7 @@ def _field(module: str, name: str, tp: WireType, on_missing: str, on_output: str
         normalize=_normalizer(module, tp),
         serde_default=SERDE_DEFAULT[on_missing],
         kind=_kind(tp),
+        required=on_missing == "reject" and (isinstance(tp, str) or tp[0] in MISSING_TOLD),
     )
 
 
@@ -330,27 +347,97 @@ def union_normalizer(variants: tuple[type[TaggedUnionRoot], ...]) -> Normalizer:
     return normalize
 
 
-def _wire_map(obj: JsonObject) -> WireMap:
+def _wire_map(obj: JsonObject) -> dict[str, Any]:
     members: dict[str, Any] = {}
     repeated: set[str] = set()
     for key, value in obj.pairs:
         if key in members:
             repeated.add(key)
         members[key] = value
-    return WireMap(members, frozenset(repeated))
+    return WireMap(members, frozenset(repeated)) if repeated else members
 
 
-def _sequence_map(items: list[Any], tag: str, by_tag: dict[str, type[TaggedUnionRoot]]) -> WireMap:
+def _sequence_map(
+    items: list[Any], tag: str, by_tag: dict[str, type[TaggedUnionRoot]]
+) -> dict[str, Any]:
     # serde reads the tag from the first element, the variant's fields from the rest.
     if not items:
-        return WireMap({})  # the union reports the missing tag
+        return {}  # the tag check reports the missing tag
     variant = by_tag.get(items[0]) if isinstance(items[0], str) else None
     if variant is None:
-        return WireMap({tag: items[0]})  # the union reports the unknown tag
+        return {tag: items[0]}  # the tag check reports the tag
     try:
-        return WireMap(plan_of(variant).from_sequence(items))
+        return _variant_from_sequence(variant, items)
     except PydanticCustomError as err:
         return WireMap({tag: items[0]}, error=err)
+
+
+def _variant_from_sequence(variant: type[TaggedUnionRoot], items: list[Any]) -> dict[str, Any]:
+    """serde's visit_seq of a struct variant, buffered: the tag, then its fields."""
+    tag, *fields = plan_of(variant).fields
+    given = items[1:]
+    if len(given) > len(fields):
+        raise serde_error(
+            f"invalid length {len(given)}, expected {_elements(len(fields))} in sequence"
+        )
+    out = {tag.name: items[0]}
+    for index, field in enumerate(fields):
+        if index < len(given):
+            out[field.name] = given[index]
+        elif not field.serde_default:
+            root = next(c for c in variant.__mro__ if "__wire_union__" in c.__dict__)
+            raise serde_error(
+                f"invalid length {index}, expected struct variant "
+                f"{root.__name__}::{variant.__name__} with {_elements(len(fields))}"
+            )
+    return out
+
+
+def _elements(count: int) -> str:
+    return f"{count} element" if count == 1 else f"{count} elements"
+
+
+class TagCheck:
+    """The before-validator of a tagged union's alias: serde's verdict on the tag.
+
+    Pydantic's discriminated union describes its own mechanism when the tag is missing,
+    is not a string or names no variant, or when the value is not an object ("Unable
+    to extract tag using discriminator"); serde says `missing field `type``,
+    `invalid type: ..., expected variant identifier`, `unknown variant ...` and
+    `invalid type: ..., expected internally tagged enum EventKind`. This check runs
+    first, at the union's own location, and raises serde's error; a good tag goes on
+    to the discriminated union, which dispatches to the variant.
+    """
+
+    def __init__(self, models_module: str, root: str) -> None:
+        self.module, self.root = models_module, root
+
+    @functools.cached_property
+    def _rules(self) -> tuple[str, tuple[str, ...], Normalizer]:
+        variants = _variants(self.module, self.root)
+        tags = [_tag_of(v) for v in variants]
+        return tags[0][0], tuple(wire for _, wire in tags), union_normalizer(variants)
+
+    def __call__(self, value: Any) -> Any:
+        tag, tags, normalize = self._rules
+        if isinstance(value, JsonObject | list):
+            value = normalize(value)
+        if isinstance(value, dict):
+            if tag not in value:
+                raise serde_error(f"missing field `{tag}`")
+            given = value[tag]
+            if not isinstance(given, str):
+                raise serde_error(f"invalid type: {describe(given)}, expected variant identifier")
+            if given not in tags:
+                raise serde_error(unknown_variant(given, tags))
+            return value
+        if isinstance(value, BaseModel):
+            return value  # a variant built in Python (anything else: Pydantic says so)
+        if isinstance(value, Missing):
+            raise value.error()
+        raise serde_error(
+            f"invalid type: {describe(value)}, expected internally tagged enum {self.root}"
+        )
 
 
 # -- compiled writers ---------------------------------------------------------------------

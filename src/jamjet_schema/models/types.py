@@ -20,14 +20,15 @@ import math
 import re
 import uuid
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
 from jamjet_schema.models.values import JsonValue, validate_value, write_json_value
 from jamjet_schema.wire import (
+    JsonObject,
     Timestamp,
     WireError,
     as_int,
@@ -39,7 +40,7 @@ from jamjet_schema.wire import (
 )
 from jamjet_schema.wire.numbers import IntType
 
-from .errors import describe, serde_error
+from .errors import Missing, describe, serde_error
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -72,6 +73,8 @@ class WireScalar:
         try:
             return self.check(value)
         except WireError as err:
+            if isinstance(value, Missing):
+                raise value.error() from None
             raise serde_error(err.message) from None
 
     def __get_pydantic_core_schema__(
@@ -142,8 +145,13 @@ def _timestamp(value: Any) -> Timestamp:
         return Timestamp.parse(value)
     if isinstance(value, dt.datetime) and value.utcoffset() is not None:
         return Timestamp.from_datetime(value)
-    expected = "an RFC 3339 formatted date and time string (or a Timestamp, or an aware datetime)"
+    expected = _TIMESTAMP_EXPECTED  # serde's words for any JSON value
+    if not isinstance(value, _JSON_VALUES):  # a Python object: say what it can be instead
+        expected += " (or a Timestamp, or an aware datetime)"
     raise WireError(f"invalid type: {describe(value)}, expected {expected}")
+
+
+_JSON_VALUES = (type(None), bool, int, float, str, list, JsonObject)
 
 
 _TIMESTAMP_EXPECTED = "an RFC 3339 formatted date and time string"
@@ -253,3 +261,17 @@ F64 = Annotated[float, F64_RULE]
 DateTimeUtc = Annotated[Timestamp, TIMESTAMP_RULE]
 Uuid = Annotated[uuid.UUID, UUID_RULE]
 Value = Annotated[JsonValue, VALUE_RULE]
+
+
+def vec_items(value: Any) -> Any:
+    """A Vec's before-validator: serde's words when the value is no array at all (the
+    items are then checked by Pydantic's list validator, each by its own rule)."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, Missing):
+        raise value.error()
+    raise serde_error(f"invalid type: {describe(value)}, expected a sequence")
+
+
+_Item = TypeVar("_Item")
+Vec = Annotated[list[_Item], BeforeValidator(vec_items)]  # Rust Vec<T>

@@ -431,9 +431,25 @@ export class Timestamp {
     return Timestamp.fromEpochSeconds(secs, (ms - secs * 1000) * 1_000_000);
   }
 
-  /** The current time (millisecond precision: Date.now()). */
+  /** From nanoseconds since the Unix epoch (leap seconds not counted), the inverse of `epochNanos` outside leap seconds. */
+  static fromEpochNanos(nanos: bigint): Timestamp {
+    let seconds = nanos / 1_000_000_000n;
+    let nanosecond = nanos % 1_000_000_000n;
+    if (nanosecond < 0n) {
+      nanosecond += 1_000_000_000n;
+      seconds -= 1n;
+    }
+    return Timestamp.fromEpochSeconds(seconds, Number(nanosecond));
+  }
+
+  /**
+   * The current time, like chrono's `Utc::now()`: to the nanosecond where the
+   * platform has a nanosecond clock (`process.hrtime` in Node, Deno and Bun), else
+   * to what `performance.now()` gives (microseconds, coarser in some browsers),
+   * else to the millisecond (`Date.now()`).
+   */
   static now(): Timestamp {
-    return Timestamp.fromDate(new Date());
+    return Timestamp.fromEpochNanos(epochNanosNow());
   }
 
   get year(): number {
@@ -526,6 +542,53 @@ export class Timestamp {
   toJSON(): string {
     return this.toString();
   }
+}
+
+// --- the clock ---------------------------------------------------------------
+
+// What the platforms offer, found at run time: the package's typings are ES2022's
+// alone (no DOM, no @types/node), so these are declared here, all optional.
+interface Clocks {
+  process?: { hrtime?: { bigint?: () => bigint } };
+  performance?: { timeOrigin?: number; now?: () => number };
+}
+
+const NANOS_PER_MILLI = 1_000_000n;
+
+/** Wall-clock nanoseconds minus the monotonic clock's reading: fixed at the first call, again if the wall clock is set. */
+let anchor: bigint | undefined;
+
+/**
+ * Nanoseconds since the Unix epoch, now. JavaScript's wall clock (`Date.now()`)
+ * holds milliseconds, so a monotonic nanosecond clock (`process.hrtime.bigint()`)
+ * is anchored to it once, to the microsecond where `performance.timeOrigin` is
+ * there. Each call checks the result against `Date.now()` and anchors again when
+ * they disagree (the system clock was set), so the time follows the wall clock as
+ * chrono's does, within a millisecond.
+ */
+function epochNanosNow(): bigint {
+  const clocks = globalThis as unknown as Clocks;
+  const wall = BigInt(Date.now()) * NANOS_PER_MILLI;
+  const hrtime = clocks.process?.hrtime;
+  if (typeof hrtime?.bigint !== "function") return microsNow(clocks, wall) ?? wall;
+  const mono = hrtime.bigint();
+  if (anchor !== undefined && near(anchor + mono, wall)) return anchor + mono;
+  // without performance, the middle of the millisecond Date.now() truncated to
+  anchor = (microsNow(clocks, wall) ?? wall + NANOS_PER_MILLI / 2n) - mono;
+  return anchor + hrtime.bigint(); // read again: nanoseconds on the first call too
+}
+
+/** `performance.timeOrigin + performance.now()` in nanoseconds (to the microsecond: a double's precision there), if it agrees with the wall clock. */
+function microsNow(clocks: Clocks, wall: bigint): bigint | undefined {
+  const perf = clocks.performance;
+  if (typeof perf?.timeOrigin !== "number" || typeof perf.now !== "function") return undefined;
+  const nanos = BigInt(Math.round((perf.timeOrigin + perf.now()) * 1000)) * 1000n;
+  return near(nanos, wall) ? nanos : undefined;
+}
+
+/** Whether `nanos` lies in the millisecond `wall` starts, give or take 1 ms (the reads are not simultaneous). */
+function near(nanos: bigint, wall: bigint): boolean {
+  return nanos >= wall - NANOS_PER_MILLI && nanos < wall + 2n * NANOS_PER_MILLI;
 }
 
 /** DateTime<Utc> from a JsonNode: must be a string chrono accepts. */

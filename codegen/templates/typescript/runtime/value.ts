@@ -60,48 +60,83 @@ export function writeValue(node: JsonNode): string {
 }
 
 /**
- * Builds a JsonNode from a plain JS value, for callers that construct Value
- * fields by hand: objects become JsonObject (own enumerable keys, in JS
- * order), arrays map element-wise, bigint stays an integer, a number becomes
- * an INTEGER when it is a safe integer (so `{ n: 1 }` writes `{"n":1}`, as
- * json!({"n": 1}) would) and an f64 otherwise; to force an f64 for an
- * integral value, build the node directly (the JsonNode `1` is the f64 1.0).
+ * How plain JavaScript numbers map to serde_json's two kinds of number, in
+ * `toJsonNode` and `fromJsonNode`. A JS `number` cannot say whether it was
+ * written `1` or `1.0`; a JsonNode can: a `bigint` is an integer, a `number` an f64.
+ *   "auto" (the default): as json! does from Rust literals, a number that is a
+ *           safe integer is an integer (`{ n: 1 }` writes `{"n":1}`), any other an
+ *           f64; reading, an integer comes back as a number when it is a safe
+ *           integer, as a bigint beyond. So an f64 that holds an integral value
+ *           (`1.0`) reads as `1` and would be written back as `1`.
+ *   "bigint": the JsonNode's own convention: only a bigint is an integer and every
+ *           number is an f64, both ways (`{ n: 1n, c: 1 }` writes `{"n":1,"c":1.0}`),
+ *           so fromJsonNode and toJsonNode with it give back the same bytes.
  */
-export function toJsonNode(value: unknown): JsonNode {
-  if (value === null) return null;
-  switch (typeof value) {
-    case "boolean":
-    case "string":
-    case "bigint":
-      return value;
-    case "number":
-      return Number.isSafeInteger(value) && !Object.is(value, -0) ? BigInt(value) : value;
-    case "object":
-      if (value instanceof JsonObject) return value;
-      if (value instanceof JsonInvalid) throw value.error;
-      if (Array.isArray(value)) return value.map((v, i) => at(i, () => toJsonNode(v)));
-      return new JsonObject(
-        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, at(k, () => toJsonNode(v))] as const),
-      );
-    default:
-      throw new WireError(`cannot represent a ${typeof value} as JSON`);
-  }
+export interface PlainOptions {
+  integers?: "auto" | "bigint";
 }
 
-/** The plain JS view of a node, for reading (numbers that are not safe integers stay bigint). */
-export function fromJsonNode(node: JsonNode): unknown {
-  if (typeof node === "bigint") {
-    return node >= BigInt(Number.MIN_SAFE_INTEGER) && node <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(node) : node;
-  }
-  if (node instanceof JsonInvalid) throw node.error;
-  if (Array.isArray(node)) return node.map(fromJsonNode);
-  if (node instanceof JsonObject) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of node.entries) {
-      // last duplicate wins, like serde_json::Value; defineProperty so "__proto__" is an ordinary key
-      Object.defineProperty(out, k, { value: fromJsonNode(v), enumerable: true, writable: true, configurable: true });
+/**
+ * Builds a JsonNode (what a serde_json::Value field holds) from a plain JS value:
+ * objects become JsonObject (own enumerable keys, in JS order), arrays map
+ * element-wise, bigint is an integer, a number as `options.integers` says (by
+ * default an integer when it is a safe integer, else an f64: see PlainOptions).
+ * JsonNode parts inside (a JsonObject, say) are kept as they are.
+ */
+export function toJsonNode(value: unknown, options: PlainOptions = {}): JsonNode {
+  const exact = integersAsBigint(options);
+  const convert = (v: unknown): JsonNode => {
+    if (v === null) return null;
+    switch (typeof v) {
+      case "boolean":
+      case "string":
+      case "bigint":
+        return v;
+      case "number":
+        return !exact && Number.isSafeInteger(v) && !Object.is(v, -0) ? BigInt(v) : v;
+      case "object":
+        if (v instanceof JsonObject) return v;
+        if (v instanceof JsonInvalid) throw v.error;
+        if (Array.isArray(v)) return v.map((item, i) => at(i, () => convert(item)));
+        return new JsonObject(
+          Object.entries(v as Record<string, unknown>).map(([k, item]) => [k, at(k, () => convert(item))] as const),
+        );
+      default:
+        throw new WireError(`cannot represent a ${typeof v} as JSON`);
     }
-    return out;
-  }
-  return node;
+  };
+  return convert(value);
+}
+
+/**
+ * The plain JS view of a node, for reading: a JsonObject becomes a plain object
+ * (a duplicated key keeps its last value, as serde_json::Value does), arrays map
+ * element-wise, an f64 is a number, an integer as `options.integers` says (by
+ * default a number when it is a safe integer, else a bigint: see PlainOptions).
+ */
+export function fromJsonNode(node: JsonNode, options: PlainOptions = {}): unknown {
+  const exact = integersAsBigint(options);
+  const convert = (n: JsonNode): unknown => {
+    if (typeof n === "bigint") {
+      return exact || n < BigInt(Number.MIN_SAFE_INTEGER) || n > BigInt(Number.MAX_SAFE_INTEGER) ? n : Number(n);
+    }
+    if (n instanceof JsonInvalid) throw n.error;
+    if (Array.isArray(n)) return n.map(convert);
+    if (n instanceof JsonObject) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of n.entries) {
+        // last duplicate wins, like serde_json::Value; defineProperty so "__proto__" is an ordinary key
+        Object.defineProperty(out, k, { value: convert(v), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return n;
+  };
+  return convert(node);
+}
+
+function integersAsBigint(options: PlainOptions): boolean {
+  const { integers = "auto" } = options;
+  if (integers !== "auto" && integers !== "bigint") throw new WireError(`integers: expected "auto" or "bigint", got ${String(integers)}`);
+  return integers === "bigint";
 }

@@ -11,7 +11,7 @@ export { parseJson, firstInvalid, JsonObject, JsonInvalid, type JsonNode, type J
 export { decodeU32, decodeU64, decodeI64, decodeF64, writeU32, writeU64, writeI64, writeF64 } from "./numbers.js";
 export { formatF64 } from "./floats.js";
 export { writeJsonString } from "./strings.js";
-export { decodeValue, writeValue, toJsonNode, fromJsonNode } from "./value.js";
+export { decodeValue, writeValue, toJsonNode, fromJsonNode, type PlainOptions } from "./value.js";
 export { Timestamp, decodeTimestamp, writeTimestamp, type TimestampParts } from "./timestamp.js";
 export { parseUuid, decodeUuid, writeUuid, randomUuidV4 } from "./uuid.js";
 export {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from codegen.diff.compare import Change
-from codegen.diff.rules import RULES, Severity
+from jamjet_schema.diff.compare import Change
+from jamjet_schema.diff.rules import RULES, Severity
 
 
 def max_severity(changes: list[Change]) -> Severity:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from codegen.diff.rules import RULES, Rule, Severity
-from codegen.model import (
+from jamjet_schema.diff.rules import RULES, Rule, Severity
+from jamjet_schema.wiremodel.model import (
     Field,
     OnMissing,
     OptionType,

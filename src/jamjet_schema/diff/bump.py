@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from codegen.diff.rules import Severity
+from jamjet_schema.diff.rules import Severity
 
 
 def parse_version(text: str) -> tuple[int, int, int]:
