@@ -4,6 +4,7 @@
 //! Python path, which gives it serde's message with a field path; a clean log never
 //! builds a Python object per event.
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -18,6 +19,13 @@ enum Problem {
 
 /// A problem line: (its index among the chunk's lines, its first byte, its end, what).
 type Place = (usize, usize, usize, u8);
+
+/// What a batch check answers: the clean events per variant, the problem lines, and
+/// the number of line ends it covered.
+type Checked = (Vec<u64>, Vec<Place>, usize);
+
+/// As `Checked`, after the canonical bytes of the accepted events.
+type Rewritten<'py> = (Bound<'py, PyBytes>, Vec<u64>, Vec<Place>, usize);
 
 /// The lines of `data` the log reader makes records of: split at `\n`, blank ones
 /// (ASCII white space only) skipped, a trailing `\r` removed. `data` holds whole lines.
@@ -38,11 +46,16 @@ fn records(data: &[u8]) -> impl Iterator<Item = (usize, usize, &[u8])> {
 
 /// Checks every record of `data`; with `out`, writes each accepted event's canonical
 /// bytes there too, one per line (a record is canonical when they are its own).
-fn scan(data: &[u8], canonical: bool, mut out: Option<&mut Vec<u8>>) -> (Vec<u64>, Vec<Place>) {
+fn scan(
+    data: &[u8],
+    offset: usize,
+    canonical: bool,
+    mut out: Option<&mut Vec<u8>>,
+) -> (Vec<u64>, Vec<Place>) {
     let mut counts = vec![0u64; wire::VARIANTS.len()];
     let mut problems = Vec::new();
     for (index, at, line) in records(data) {
-        let place = |what: Problem| (index, at, at + line.len(), what as u8);
+        let place = |what: Problem| (index, offset + at, offset + at + line.len(), what as u8);
         // A record is text first (the log reader decodes each line): serde skips the
         // bytes of an unknown member's value without checking them.
         let Some(root) = std::str::from_utf8(line)
@@ -71,12 +84,24 @@ fn scan(data: &[u8], canonical: bool, mut out: Option<&mut Vec<u8>>) -> (Vec<u64
     (counts, problems)
 }
 
-/// Checks the JSON Lines in `data` (whole lines) as `Event`s: the number of clean events
-/// per variant (in `VARIANTS` order), and the problem lines, which are not counted.
-/// With `canonical`, a line serde would write differently is a problem too.
+/// The whole lines `data[start..end]`, checked as `Event`s: the number of clean events
+/// per variant (in `VARIANTS` order), the problem lines (which are not counted; their
+/// places are positions in `data`), and the number of line ends in the range. With
+/// `canonical`, a line serde would write differently is a problem too. A range, not a
+/// slice: the caller hands over the block it read, without copying it.
 #[pyfunction]
-pub fn check_lines(py: Python<'_>, data: &[u8], canonical: bool) -> (Vec<u64>, Vec<Place>) {
-    py.detach(|| scan(data, canonical, None))
+pub fn check_lines(
+    py: Python<'_>,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    canonical: bool,
+) -> PyResult<Checked> {
+    let lines = range(data, start, end)?;
+    Ok(py.detach(|| {
+        let (counts, problems) = scan(lines, start, canonical, None);
+        (counts, problems, memchr::memchr_iter(b'\n', lines).count())
+    }))
 }
 
 /// As `check_lines` with `canonical`, and the canonical bytes of every accepted event,
@@ -85,11 +110,25 @@ pub fn check_lines(py: Python<'_>, data: &[u8], canonical: bool) -> (Vec<u64>, V
 pub fn canonical_lines<'py>(
     py: Python<'py>,
     data: &[u8],
-) -> (Bound<'py, PyBytes>, Vec<u64>, Vec<Place>) {
-    let (out, counts, problems) = py.detach(|| {
-        let mut out = Vec::with_capacity(data.len());
-        let (counts, problems) = scan(data, true, Some(&mut out));
-        (out, counts, problems)
+    start: usize,
+    end: usize,
+) -> PyResult<Rewritten<'py>> {
+    let lines = range(data, start, end)?;
+    let (out, counts, problems, ends) = py.detach(|| {
+        let mut out = Vec::with_capacity(lines.len());
+        let (counts, problems) = scan(lines, start, true, Some(&mut out));
+        (
+            out,
+            counts,
+            problems,
+            memchr::memchr_iter(b'\n', lines).count(),
+        )
     });
-    (PyBytes::new(py, &out), counts, problems)
+    Ok((PyBytes::new(py, &out), counts, problems, ends))
+}
+
+fn range(data: &[u8], start: usize, end: usize) -> PyResult<&[u8]> {
+    data.get(start..end).ok_or_else(|| {
+        PyValueError::new_err(format!("no range {start}..{end} in {} bytes", data.len()))
+    })
 }

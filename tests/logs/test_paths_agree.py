@@ -185,7 +185,12 @@ def chunk_starts(data: bytes) -> list[int]:
     """The first line of every chunk the native path cuts `data` into (as logs.scan reads)."""
     stream = io.BytesIO(data)
     head = stream.read(CHUNK)
-    return [item.first_line for item in chunks(head, stream, "log") if isinstance(item, Chunk)]
+    starts, line = [], 1
+    for item in chunks(head, stream):
+        if isinstance(item, Chunk):
+            starts.append(line)
+            line += item.data.count(b"\n", item.start, item.end)
+    return starts
 
 
 def mixed_log(good: list[str]) -> tuple[bytes, dict[int, str]]:
@@ -211,9 +216,10 @@ def mixed_log(good: list[str]) -> tuple[bytes, dict[int, str]]:
     starts = chunk_starts(data)
     for start in starts[1:]:
         last, first = start - 2, start - 1  # 0-based: the last line of a chunk, the next one
-        if last in plain and first in plain:
+        if last in plain and first in plain:  # (a one-line chunk's edges are taken already)
             lines[last] = (upper_id(lines[last][0]), "not-canonical")
             lines[first] = (broken_end(lines[first][0]), "invalid")
+            plain -= {last, first}
     data = b"\n".join(line for line, _ in lines)
     assert chunk_starts(data) == starts, "same-length edits keep the chunks"
     problems = {n: problem for n, (_, problem) in enumerate(lines, start=1) if problem}
@@ -284,9 +290,10 @@ def test_the_generated_and_mixed_logs_span_several_batches(logs: Logs) -> None:
     assert len(chunk_starts(logs.generated.read_bytes())) >= 3
     starts = chunk_starts(logs.mixed.read_bytes())
     assert len(starts) >= 4
-    # the edits at the chunk boundaries were made (no special line fell on all of them)
+    # the edits at the chunk boundaries were made (where no other trouble fell on them;
+    # the one-line chunk of a line straddling two blocks shares its edges)
     edged = [n for n in starts[1:] if logs.mixed_problems.get(n) == "invalid"]
-    assert edged and all(logs.mixed_problems.get(n - 1) == "not-canonical" for n in edged)
+    assert sum(logs.mixed_problems.get(n - 1) == "not-canonical" for n in edged) >= 3
 
 
 @requires_native

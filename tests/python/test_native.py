@@ -129,7 +129,8 @@ def test_batch_check_is_the_per_record_check(
 ) -> None:
     lines = [line.encode(errors="surrogatepass") for line in _lines(documents)]  # some not UTF-8
     data = b"\n".join(lines) + b"\n"
-    counts, problems = native_module.CORE.check_lines(data, canonical)
+    counts, problems, ends = native_module.CORE.check_lines(data, 0, len(data), canonical)
+    assert ends == data.count(b"\n")
     flagged = {index: (start, end, what) for index, start, end, what in problems}
     want_counts = dict.fromkeys(native_module.CORE.VARIANTS, 0)
     for index, raw in enumerate(lines):
@@ -151,7 +152,8 @@ def test_batch_check_is_the_per_record_check(
 @requires_native
 def test_canonical_lines_are_the_canonical_texts(documents: list[tuple[str, str]]) -> None:
     lines = [line.encode(errors="surrogatepass") for line in _lines(documents)]
-    out, _counts, problems = native_module.CORE.canonical_lines(b"\n".join(lines) + b"\n")
+    data = b"\n".join(lines) + b"\n"
+    out, _counts, problems, _ = native_module.CORE.canonical_lines(data, 0, len(data))
     invalid = {index for index, _, _, what in problems if what == 1}
     want = []
     for index, raw in enumerate(lines):

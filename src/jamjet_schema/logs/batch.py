@@ -1,6 +1,6 @@
 """JSON Lines checked in batches by the native core, in parallel, in file order.
 
-The log is read in chunks of whole lines; each chunk goes to the core
+The log is read in blocks, handed on as chunks of whole lines; each goes to the core
 (`check_lines` or `canonical_lines`, which run without the GIL), on up to `jobs`
 threads, with at most two chunks per thread in flight, so memory stays flat on a log
 of any size. The core counts the clean lines and returns the places of the others;
@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from jamjet_schema.logs.records import Record, make_record
-
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
@@ -25,56 +23,58 @@ BATCH = 1 << 20  # bytes of whole lines per call into the core
 
 @dataclass(frozen=True)
 class Chunk:
-    """Whole lines of a log, from line `first_line` on."""
+    """Whole lines of a log: `data[start:end]` (a block as it was read, not a copy)."""
 
-    source: str
-    first_line: int
     data: bytes
-
-    def record(self, index: int, start: int, end: int) -> Record:
-        """The record the line reader makes of the chunk's line `index` (0-based)."""
-        return make_record(self.source, self.first_line + index, self.data[start:end])
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
 class Tail:
-    """The last line of a log when it has no newline: the line reader's last record."""
+    """What follows the log's last newline: its last record, if not blank."""
 
-    record: Record | None
+    data: bytes
 
 
-def chunks(head: bytes, stream: BinaryIO, source: str) -> Iterator[Chunk | Tail]:
-    """The log as chunks of whole lines, then its unterminated last line, if any."""
-    pending, line, done = head, 1, False
-    while not done:
-        more = stream.read(BATCH)
-        done = not more
-        pending += more
-        cut = pending.rfind(b"\n") + 1
-        if cut and (done or len(pending) >= BATCH):
-            yield Chunk(source, line, pending[:cut])
-            line += pending.count(b"\n", 0, cut)
-            pending = pending[cut:]
-    yield Tail(make_record(source, line, pending) if pending.strip() else None)
+def chunks(head: bytes, stream: BinaryIO) -> Iterator[Chunk | Tail]:
+    """The log as chunks of whole lines, then its tail. Each block read is handed on as
+    it is; only the line that straddles two blocks is copied (with what came before)."""
+    carry = head
+    while block := stream.read(BATCH):
+        first = block.find(b"\n")
+        if first < 0:
+            carry += block  # a line longer than a block
+            continue
+        joined = carry + block[: first + 1]
+        yield Chunk(joined, 0, len(joined))
+        last = block.rfind(b"\n") + 1
+        if last > first + 1:
+            yield Chunk(block, first + 1, last)
+        carry = block[last:]
+    cut = carry.rfind(b"\n") + 1
+    if cut:
+        yield Chunk(carry, 0, cut)
+    yield Tail(carry[cut:])
 
 
 Result = tuple[Chunk, Any]
 
 
 def in_parallel(
-    items: Iterator[Chunk | Tail], work: Callable[[bytes], Any], jobs: int
+    items: Iterator[Chunk | Tail], work: Callable[[Chunk], Any], jobs: int
 ) -> Iterator[Result | Tail]:
-    """`(chunk, work(chunk.data))` for every chunk, in order; tails pass through."""
+    """`(chunk, work(chunk))` for every chunk, in order; tails pass through."""
     if jobs <= 1:
         for item in items:
-            yield item if isinstance(item, Tail) else (item, work(item.data))
+            yield item if isinstance(item, Tail) else (item, work(item))
         return
     from concurrent.futures import ThreadPoolExecutor  # not loaded for one job
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         pending: deque[tuple[Chunk | Tail, Future[Any] | None]] = deque()
         for item in items:
-            task = None if isinstance(item, Tail) else pool.submit(work, item.data)
+            task = None if isinstance(item, Tail) else pool.submit(work, item)
             pending.append((item, task))
             while len(pending) > 2 * jobs:
                 yield _done(pending.popleft())

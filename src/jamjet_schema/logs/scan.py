@@ -18,7 +18,7 @@ from typing import BinaryIO
 from jamjet_schema import native
 from jamjet_schema.logs.batch import Chunk, Tail, chunks, in_parallel
 from jamjet_schema.logs.check import Verdict, check
-from jamjet_schema.logs.records import CHUNK, is_array, records_after
+from jamjet_schema.logs.records import CHUNK, is_array, make_record, records_after
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,9 @@ def opened(path: str) -> Iterator[tuple[BinaryIO, str]]:
             yield stream, path
 
 
+Place = tuple[int, int, int, int]  # (line index in the chunk, start, end, what)
+
+
 def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Verdict | Tally]:
     """Every record's verdict, or a Tally standing for a chunk's clean ones, in file order."""
     for path in paths:
@@ -80,19 +83,22 @@ def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Verdict |
                     yield check(record, canonical)
                 continue
 
-            def work(data: bytes) -> tuple[list[int], list[tuple[int, int, int, int]]]:
-                counts, places = native.CORE.check_lines(data, canonical)
-                return counts, places
+            def work(chunk: Chunk) -> tuple[list[int], list[Place], int]:
+                done: tuple[list[int], list[Place], int]
+                done = native.CORE.check_lines(chunk.data, chunk.start, chunk.end, canonical)
+                return done
 
-            for item in in_parallel(chunks(head, stream, source), work, jobs):
+            line = 1
+            for item in in_parallel(chunks(head, stream), work, jobs):
                 if isinstance(item, Tail):
-                    if item.record is not None:
-                        yield check(item.record, canonical)
+                    if item.data.strip():
+                        yield check(make_record(source, line, item.data), canonical)
                     continue
-                chunk, (counts, places) = item
+                chunk, (counts, places, ends) = item
                 yield _tally(chunk, counts, places)
                 for index, start, end, _ in places:
-                    yield check(chunk.record(index, start, end), canonical)
+                    yield check(make_record(source, line + index, chunk.data[start:end]), canonical)
+                line += ends
 
 
 def canonical_texts(paths: list[str], jobs: int) -> Iterator[Verdict | Canonical]:
@@ -105,20 +111,28 @@ def canonical_texts(paths: list[str], jobs: int) -> Iterator[Verdict | Canonical
                 for record in records_after(head, stream, source):
                     yield check(record, canonical=True)
                 continue
-            for item in in_parallel(
-                chunks(head, stream, source), native.CORE.canonical_lines, jobs
-            ):
+
+            def work(chunk: Chunk) -> tuple[bytes, list[int], list[Place], int]:
+                done: tuple[bytes, list[int], list[Place], int]
+                done = native.CORE.canonical_lines(chunk.data, chunk.start, chunk.end)
+                return done
+
+            line = 1
+            for item in in_parallel(chunks(head, stream), work, jobs):
                 if isinstance(item, Tail):
-                    if item.record is not None:
-                        yield check(item.record, canonical=True)
+                    if item.data.strip():
+                        yield check(make_record(source, line, item.data), canonical=True)
                     continue
-                chunk, (out, _counts, places) = item
+                chunk, (out, _counts, places, ends) = item
                 yield Canonical(out.decode())
                 for index, start, end, what in places:
                     if what == 1:  # refused; a line only written differently is in `out`
-                        yield check(chunk.record(index, start, end), canonical=True)
+                        record = make_record(source, line + index, chunk.data[start:end])
+                        yield check(record, canonical=True)
+                line += ends
 
 
-def _tally(chunk: Chunk, counts: list[int], places: list[tuple[int, int, int, int]]) -> Tally:
+def _tally(chunk: Chunk, counts: list[int], places: list[Place]) -> Tally:
     per_variant = {name: n for name, n in zip(native.CORE.VARIANTS, counts, strict=True) if n}
-    return Tally(per_variant, len(chunk.data) - sum(end - start for _, start, end, _ in places))
+    problems = sum(end - start for _, start, end, _ in places)
+    return Tally(per_variant, chunk.end - chunk.start - problems)
