@@ -41,11 +41,6 @@ def is_array(head: bytes) -> bool:
     return head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1] == b"["
 
 
-def read_records(stream: BinaryIO, source: str) -> Iterator[Record]:
-    """JSON Lines, or a JSON array when the first non-blank byte is `[`."""
-    yield from records_after(stream.read(CHUNK), stream, source)
-
-
 def records_after(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record]:
     """The records of a log whose first bytes, `head`, were read already."""
     if is_array(head):
