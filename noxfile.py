@@ -27,12 +27,27 @@ _NATIVE_IN_USE = (
 )
 
 # The suites that run again on the pure-Python path (JAMJET_SCHEMA_NATIVE=0): the
-# corpus, the differential and fast-path suites, the models, the log commands, the docs.
-PURE_PYTHON_SUITES = ["tests/python", "tests/conformance", "tests/logs", "tests/test_docs.py"]
+# corpus, the differential and fast-path suites, the models, the log and store commands,
+# the docs.
+PURE_PYTHON_SUITES = [
+    "tests/python",
+    "tests/conformance",
+    "tests/logs",
+    "tests/store",
+    "tests/test_docs.py",
+]
+
+
+# The Java module (generated/java) and its suite (tests/java/suite: testee, tests), one
+# reactor; every build compiles with -Xlint:all -Werror. Maven fetches what it needs.
+_MAVEN = ["mvn", "-B", "-q", "-f", "tests/java"]
 
 
 def _build_rust(session: nox.Session) -> None:
     session.run("cargo", "build", "--release", "--locked", "--quiet", external=True)
+    # the reference built with older serde_json releases (reference/era-*/, each its own
+    # workspace and Cargo.lock, target/era-*/): the corpus's era files are recorded from them
+    session.run("python", "-m", "codegen.corpus.eras")
 
 
 @nox.session(python=PYTHON)
@@ -41,10 +56,15 @@ def regenerate(session: nox.Session) -> None:
     _install(session)
     session.run("python", "-m", "codegen")
     _build_rust(session)
+    # the wire constants only Rust can say (reference/wire-constants.json), then the
+    # code again in case they changed
+    session.run("python", "-m", "codegen.rust_facts")
+    session.run("python", "-m", "codegen")
     session.run("python", "-m", "codegen.corpus")
     # The TypeScript package and its testee; tests/typescript holds the pinned toolchain.
     session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
     session.run("npm", "run", "build", "--prefix", "tests/typescript", external=True)
+    session.run(*_MAVEN, "package", "-DskipTests", external=True)
 
 
 @nox.session(python=PYTHON)
@@ -53,6 +73,7 @@ def check(session: nox.Session) -> None:
     _install(session)
     session.run("python", "-m", "codegen", "--check")
     _build_rust(session)
+    session.run("python", "-m", "codegen.rust_facts", "--check")
     session.run("python", "-m", "codegen.corpus", "--check")
 
 
@@ -65,6 +86,8 @@ def tests(session: nox.Session) -> None:
     # builds generated/typescript and the `typescript` testee, then runs tests/typescript
     session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
     session.run("npm", "test", "--prefix", "tests/typescript", "--silent", external=True)
+    # builds generated/java and the `java` testee, then runs the Surefire suites
+    session.run(*_MAVEN, "verify", external=True)
     session.run("pytest", *session.posargs)
     if not session.posargs:
         session.run("pytest", "-q", *PURE_PYTHON_SUITES, env={"JAMJET_SCHEMA_NATIVE": "0"})
@@ -80,6 +103,7 @@ def lint(session: nox.Session) -> None:
     # tsc --noEmit on generated/typescript, then on tests/typescript against its declarations
     session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
     session.run("npm", "run", "lint", "--prefix", "tests/typescript", "--silent", external=True)
+    session.run(*_MAVEN, "test-compile", external=True)  # javac -Xlint:all -Werror
     session.run("cargo", "fmt", "--all", "--check", external=True)
     session.run(
         "cargo",
@@ -98,9 +122,12 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Throughput against msgspec, json.loads, python-jsonschema and the Rust reference;
-    writes docs/benchmarks.md. `nox -s bench -- --quick` for a short run."""
+    """Throughput against msgspec, json.loads, python-jsonschema, the Rust reference and
+    (for the Java package) plain Jackson databinding; writes docs/benchmarks.md.
+    `nox -s bench -- --quick` for a short run."""
     _install(session)
     _build_rust(session)
+    # the Java harness (tests/java/bench) and the package it measures
+    session.run(*_MAVEN, "package", "-DskipTests", external=True)
     args = session.posargs or ["--output", "docs/benchmarks.md"]
     session.run("python", "-m", "benchmarks.bench", *args)

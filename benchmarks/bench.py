@@ -3,8 +3,10 @@
 In one process: the models (native core and pure-Python path) against plain Pydantic
 v2, msgspec, json.loads, python-jsonschema and the Rust reference. As whole
 processes: `jamjet-schema validate` on one core and two against a process that
-json.loads the same lines, with peak memory on the log and on one 4x longer. Then
-import and startup times, and issue 11's targets as ratios of this run's rows.
+json.loads the same lines, with peak memory on the log and on one 4x longer. In one
+JVM: the Java package against plain Jackson databinding of the same records. Then
+import and startup times, and issue 11's targets as ratios of this run's rows; last,
+the runtime's SQLite store against the same events as JSON Lines (benchmarks/store.py).
 Nothing is asserted about time. `--quick` runs a small log (CI).
 """
 
@@ -17,8 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks import inprocess as ip
+from benchmarks import java, report
 from benchmarks import processes as pr
-from benchmarks import report
+from benchmarks import store as bs
 from benchmarks.loggen import LogGenerator
 from benchmarks.timing import Row, Rows
 from codegen.pipeline import load_model
@@ -38,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         in_process = [*ip.model_rows(model, lines, rounds), ip.rust_row(log.path)]
         in_process += ip.jsonschema_rows(lines[: max(events // 50, 440)])
         whole = pr.validate_rows(log, longer, process_rounds)
+        jvm = java.java_run(log.path, events, rounds, 2 if args.quick else 3)
+        store = bs.store_rows(bs.write_stores(Path(tmp), lines), process_rounds)
     dispatch = ip.dispatch_rows(generator, 440 if args.quick else 4_000, rounds)
     startup = pr.startup_seconds(2 if args.quick else 5)
     regenerate = pr.regenerate_seconds(1 if args.quick else 3)
@@ -45,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = "\n".join(
         [
             *report.header(events, log_bytes, rounds, process_rounds),
-            *_body(in_process, whole, dispatch, startup, regenerate),
+            *_body(in_process, whole, jvm, dispatch, startup, regenerate),
+            *_store(store),
         ]
     )
     print(text)
@@ -79,12 +85,13 @@ def _write_logs(tmp: Path, lines: list[str]) -> tuple[pr.Log, pr.Log]:
 def _body(
     in_process: list[Row],
     whole: list[Row],
+    jvm: java.JavaRun,
     dispatch: list[Row],
     startup: dict[str, float],
     regenerate: float,
 ) -> list[str]:
     rows = Rows()
-    rows.add(*in_process, *whole, *dispatch)
+    rows.add(*in_process, *whole, *jvm.rows, *dispatch)
     first, last = dispatch
     return [
         "",
@@ -95,6 +102,12 @@ def _body(
         "## Whole processes (startup included)",
         "",
         *report.table(whole, rows, memory=True),
+        "",
+        "## Java (one JVM, the JIT warmed up)",
+        "",
+        *report.table(jvm.rows, rows),
+        "",
+        *java.section(jvm),
         "",
         "## Dispatch",
         "",
@@ -109,6 +122,19 @@ def _body(
         "## Targets (issue 11)",
         "",
         *(t.line() for t in report.targets(rows)),
+    ]
+
+
+def _store(rows: list[Row]) -> list[str]:
+    everything = Rows()
+    everything.add(*rows)
+    return [
+        "",
+        "## The runtime's event store (issue 13)",
+        "",
+        *report.table(rows, everything, memory=True),
+        "",
+        *(t.line() for t in bs.targets(everything)),
     ]
 
 

@@ -1,7 +1,8 @@
 """`python -m codegen`: regenerate everything under generated/ from the schema.
 
 `python -m codegen --check` writes nothing and fails if any generated file differs
-from what the schema gives, or if generated/ tracks a file no emitter makes.
+from what the schema gives, if generated/ tracks a file no emitter makes, or (where
+the Rust reference is built) if reference/wire-constants.json is not what it says.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 import subprocess
 import sys
 
-from codegen import history
+from codegen import history, rust_facts
 from codegen.errors import SchemaError
 from codegen.pipeline import REPO, load_model, render, stale, write
 
@@ -26,7 +27,7 @@ def main() -> int:
         return 2
     files = render(model)
     if args.check:
-        return _check(files) or _check_history()
+        return _check(files) or _check_history() or _check_rust_facts()
     changed = write(files)
     history.archive()
     for rel in changed:
@@ -54,6 +55,19 @@ def _check_history() -> int:
     for problem in found:
         print(problem, file=sys.stderr)
     return 1 if found else 0
+
+
+def _check_rust_facts() -> int:
+    """reference/wire-constants.json against the Rust reference, where it is built (in a
+    fresh checkout it is not yet: `nox -s check` runs `codegen.rust_facts --check` after
+    the build)."""
+    if not rust_facts.BINARY.exists():
+        print(f"not built: {rust_facts.BINARY.relative_to(REPO)} (wire constants not checked)")
+        return 0
+    problem = rust_facts.stale_message()
+    if problem:
+        print(problem, file=sys.stderr)
+    return 1 if problem else 0
 
 
 def _tracked_generated() -> list[str]:

@@ -6,7 +6,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from codegen.build_model import build_model
-from codegen.emit import native, python, rust, typescript, writer_schema
+from codegen.emit import (
+    constants,
+    fixture_schema,
+    generated_readme,
+    java,
+    native,
+    python,
+    rust,
+    typescript,
+    writer_schema,
+)
+from codegen.emit.java import peer as java_peer
 from codegen.load import load_schema
 from codegen.model import WireModel
 
@@ -14,7 +25,17 @@ REPO = Path(__file__).resolve().parents[1]
 SCHEMA = Path("schema/event.schema.json")
 
 Emitter = Callable[[WireModel], dict[str, str]]
-EMITTERS: list[Emitter] = [rust.emit, native.emit, writer_schema.emit, python.emit, typescript.emit]
+EMITTERS: list[Emitter] = [
+    rust.emit,
+    native.emit,
+    writer_schema.emit,
+    python.emit,
+    typescript.emit,
+    constants.emit,
+    fixture_schema.emit,  # conformance/fixture.schema.json: the corpus format's enums
+    java.emit,
+    java_peer.emit,  # the Java benchmark's plain-Jackson peer (tests/java/bench)
+]
 
 
 def load_model(schema: Path = SCHEMA, repo: Path = REPO) -> WireModel:
@@ -26,6 +47,7 @@ def render(model: WireModel) -> dict[str, str]:
     files: dict[str, str] = {}
     for emitter in EMITTERS:
         files.update(emitter(model))
+    files[generated_readme.PATH] = generated_readme.readme(model, files)
     return files
 
 

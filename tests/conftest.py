@@ -36,6 +36,15 @@ def rust_built() -> None:
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
 
 
+@pytest.fixture(scope="session")
+def era_built() -> None:
+    """Builds the serde_json era references (reference/era-*/), each its own workspace."""
+    from codegen.corpus.eras import eras
+
+    for era in eras(REPO):
+        subprocess.run(era.build_command(), cwd=REPO, check=True)
+
+
 REGISTRY = REPO / "conformance" / "testees.json"
 
 

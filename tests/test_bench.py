@@ -4,6 +4,7 @@ verdicts). Nothing here asserts anything about time."""
 
 from __future__ import annotations
 
+import pathlib
 import re
 import subprocess
 import sys
@@ -13,8 +14,8 @@ from importlib import metadata
 import pytest
 
 from benchmarks import inprocess as ip
+from benchmarks import java, report
 from benchmarks import processes as pr
-from benchmarks import report
 from benchmarks.timing import Measured, Row, Rows, Trial, interleaved
 from jamjet_schema import Event, native_available
 from tests.conftest import REPO
@@ -23,7 +24,16 @@ QUICK_EVENTS = 4_400
 
 
 @pytest.fixture(scope="module")
-def quick(rust_built: None, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+def java_built() -> None:
+    """The Java harness (tests/java/bench) and the package it measures; Maven makes this
+    quick when nothing changed."""
+    subprocess.run(java.BUILD, cwd=REPO, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def quick(
+    rust_built: None, java_built: None, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, str]:
     """The quick run's standard output and the markdown it wrote (to a temp dir)."""
     output = tmp_path_factory.mktemp("bench") / "benchmarks.md"
     done = subprocess.run(
@@ -53,6 +63,7 @@ def test_quick_mode_measures_every_contender_beside_its_peer(quick: tuple[str, s
     expected = [ip.JSON_LOADS, ip.MSGSPEC_DECODE, ip.MSGSPEC_ROUND_TRIP, ip.PYDANTIC_PARSE]
     expected += [ip.PYDANTIC_ROUND_TRIP, ip.PURE_PARSE, ip.PURE_ROUND_TRIP, ip.RUST]
     expected += [pr.JSON_PROCESS, pr.CLI_ONE, pr.CLI_TWO, pr.CLI_LONG, pr.CLI_PURE]
+    expected += [java.EXACT_PARSE, java.EXACT_ROUND_TRIP, java.PLAIN_PARSE, java.PLAIN_ROUND_TRIP]
     if native_available():
         expected += [ip.NATIVE_PARSE, ip.NATIVE_ROUND_TRIP]
     for name in expected:
@@ -65,6 +76,35 @@ def test_quick_mode_measures_every_contender_beside_its_peer(quick: tuple[str, s
         assert cells[4] == "" or cells[4] in rows, name
     assert rows[ip.NATIVE_PARSE if native_available() else ip.PURE_PARSE][4] == ip.PYDANTIC_PARSE
     assert rows[pr.CLI_ONE][4] == pr.JSON_PROCESS and rows[pr.CLI_TWO][4] == pr.CLI_ONE
+
+
+def test_quick_mode_sets_the_java_package_beside_plain_jackson(quick: tuple[str, str]) -> None:
+    stdout, _ = quick
+    rows = table_rows(stdout)
+    assert rows[java.EXACT_PARSE][4] == java.PLAIN_PARSE
+    assert rows[java.EXACT_ROUND_TRIP][4] == java.PLAIN_ROUND_TRIP
+    section = stdout.split("## Java", 1)[1].split("\n## ", 1)[0]
+    ratios = re.search(r"exact / plain, parse: (\d+\.\d\d); parse \+ write: (\d+\.\d\d)", section)
+    assert ratios, section
+    assert ratios.groups() == (rows[java.EXACT_PARSE][3], rows[java.EXACT_ROUND_TRIP][3])
+    assert f"exact {QUICK_EVENTS:,} of {QUICK_EVENTS:,}" in section  # the exact path's bytes
+    assert "jackson-databind 2." in section and "warm-up" in section
+
+
+@pytest.mark.parametrize(
+    ("second", "says"),
+    [
+        ("{0} ", "the exact path changed line 2: wrote {"),  # not serde_json's bytes
+        ("{{}}", "the exact path failed on line 2: missing field `id`"),
+    ],
+)
+def test_java_harness_refuses_a_log_it_cannot_round_trip(
+    java_built: None, tmp_path: pathlib.Path, canonical_line: str, second: str, says: str
+) -> None:
+    log = tmp_path / "events.jsonl"
+    log.write_text(f"{canonical_line}\n{second.format(canonical_line)}\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=re.escape(says)):
+        java.java_run(log, 2, rounds=1, warmup=0)
 
 
 def test_quick_mode_header_names_the_machine_and_versions(quick: tuple[str, str]) -> None:
@@ -81,11 +121,17 @@ def test_quick_mode_header_names_the_machine_and_versions(quick: tuple[str, str]
 
 def test_quick_mode_states_every_target_with_ratio_and_verdict(quick: tuple[str, str]) -> None:
     stdout, _ = quick
-    targets = stdout.split("## Targets (issue 11)", 1)[1].strip().splitlines()
+    section = stdout.split("## Targets (issue 11)", 1)[1].split("\n## ", 1)[0]
+    targets = section.strip().splitlines()
     ids = [line.split(".", 1)[0] for line in targets]
     assert ids == ["- 1a", "- 1b", "- 1c", "- 2a", "- 2b", "- 3a", "- 3b", "- 3c"]
     for line in targets:
         assert re.search(r": \d+\.\d{3} \((met|NOT met)\)", line) or "not measured" in line
+    store = stdout.split("## The runtime's event store (issue 13)", 1)[1].split("\n## ", 1)[0]
+    store_targets = [line for line in store.splitlines() if line.startswith("- 13")]
+    assert [line.split(".", 1)[0] for line in store_targets] == ["- 13a", "- 13a'", "- 13b"]
+    for line in store_targets:
+        assert re.search(r": \d+\.\d{3} \((met|NOT met)\)", line), line
     for name in (pr.IMPORT, pr.CLI_STARTUP, "net of startup"):
         assert name in stdout
 

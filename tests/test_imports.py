@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGES = [
     REPO / "src" / "jamjet_schema",
     REPO / "generated" / "python" / "_jamjet_schema_generated",
+    REPO / "codegen",
+    REPO / "benchmarks",
 ]
 
 
@@ -60,6 +62,7 @@ def test_the_walk_finds_the_packages_and_their_modules() -> None:
     expected = {"jamjet_schema", "jamjet_schema.cli", "jamjet_schema.logs.scan"}
     expected |= {"jamjet_schema.wire.jsontext", "jamjet_schema.conformance.runner"}
     expected |= {"_jamjet_schema_generated", "_jamjet_schema_generated.models"}
+    expected |= {"codegen.pipeline", "codegen.emit.typescript.decode", "benchmarks.bench"}
     assert expected <= set(found)
     assert len(found) > 40
 
@@ -125,3 +128,29 @@ def test_a_clean_log_is_checked_without_building_the_models(command: list[str]) 
     assert "_jamjet_schema_generated.models" in models_loaded_by(
         [*command, "examples/bad-events.jsonl"]
     )
+
+
+GENERATED_OR_PYDANTIC = (
+    "import json, sys, {module};"
+    "print(json.dumps(sorted(name for name in sys.modules"
+    " if name.partition('.')[0] in ('pydantic', 'pydantic_core', '_jamjet_schema_generated'))))"
+)
+
+
+def codegen_modules() -> list[str]:
+    return [m for m in modules() if m.partition(".")[0] == "codegen"]
+
+
+def test_the_code_generator_imports_neither_the_generated_code_nor_pydantic() -> None:
+    """Layering: the generator builds on the wire model (jamjet_schema.wiremodel) and the
+    wire layer only, so it runs whatever state generated/ is in."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        runs = pool.map(lambda m: python(GENERATED_OR_PYDANTIC.format(module=m)), codegen_modules())
+        done = dict(zip(codegen_modules(), runs, strict=True))
+    failed = {
+        name: run.stderr.strip().splitlines()[-1:] for name, run in done.items() if run.returncode
+    }
+    assert not failed, failed
+    loaded = {name: json.loads(run.stdout) for name, run in done.items()}
+    assert {name: found for name, found in loaded.items() if found} == {}
+    assert len(loaded) > 20

@@ -36,12 +36,24 @@ def _build_typescript() -> None:
     )
 
 
+def _build_java() -> None:
+    """The java testee is a built jar: build it the way nox -s tests does (Maven fetches
+    what it needs)."""
+    subprocess.run(
+        ["mvn", "-B", "-q", "-f", str(REPO / "tests" / "java"), "package", "-DskipTests"],
+        check=True,
+        capture_output=True,
+    )
+
+
 @pytest.mark.parametrize("name", CURRENT)
 def test_registered_testee_passes_the_corpus(
     name: str, rust_built: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     if name == "typescript":
         _build_typescript()
+    if name == "java":
+        _build_java()
     monkeypatch.chdir(REPO)
     code = main(["conformance", "--impl", name])
     out = capsys.readouterr().out

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from codegen.emit import typescript
+from codegen.emit.typescript.imports import imports, runtime_exports
+from codegen.emit.typescript.naming import SCALARS
 from codegen.model import (
     Decl,
     Field,
@@ -103,7 +105,9 @@ def test_every_generated_file_names_its_origin(model: WireModel) -> None:
     }
     runtime = [p for p in files if "/src/runtime/" in p]
     assert runtime and all(
-        "Copied from codegen/templates/typescript/runtime/" in files[p] for p in runtime
+        "Copied from runtimes/typescript/" in files[p]
+        for p in runtime
+        if not p.endswith("/constants.ts")
     )
 
 
@@ -144,3 +148,24 @@ def test_the_package_builds_itself_and_keeps_no_lockfile(model: WireModel) -> No
     assert "generated/typescript/scripts/build.mjs" in files
     lock = json.loads((Path(__file__).parent / "typescript" / "package-lock.json").read_text())
     assert lock["packages"]["node_modules/typescript"]["version"] == typescript.TYPESCRIPT_VERSION
+
+
+def test_the_runtime_exports_are_read_from_its_index() -> None:
+    exports = runtime_exports()
+    used = {name for _, decoder, writer in SCALARS.values() for name in (decoder, writer)}
+    assert used <= exports.values
+    assert {"JsonNode", "FieldSpec", "PathSegment"} <= exports.types
+    assert "Timestamp" in exports.values and "JsonNode" not in exports.values
+    with pytest.raises(ValueError, match="does not export nope"):
+        exports.require(["WireError", "nope"])
+
+
+def test_imports_take_the_names_the_code_uses_not_its_comments_or_properties() -> None:
+    body = (
+        "/** required, at the start */\n"
+        'const x = { at: "member" };\n'
+        "y.optional;\n"
+        "...omitNone(a, required(m));\n"
+    )
+    head = imports(body, "./runtime/index.js", ["at", "member", "optional", "omitNone", "required"])
+    assert head == 'import {\n  omitNone,\n  required,\n} from "./runtime/index.js";\n'

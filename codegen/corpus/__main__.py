@@ -1,6 +1,7 @@
 """`python -m codegen.corpus [--check]`: record the conformance corpus from the Rust reference.
 
-Needs the reference built (`cargo build --release`). With --check, writes nothing and
+Needs the reference built (`cargo build --release`) and each serde_json era build
+(codegen/corpus/eras.py). With --check, writes nothing and
 fails if any fixture file differs from what the reference answers today.
 """
 
@@ -9,7 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from codegen.corpus.readers import older_readers, reference
+from codegen.corpus.eras import EraError
+from codegen.corpus.readers import era_references, older_readers, recorded_with, reference
 from codegen.corpus.record import ROOT, record
 from codegen.pipeline import REPO, load_model, stale, write
 
@@ -19,7 +21,12 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="fail on drift instead of writing")
     args = parser.parse_args()
     model = load_model()
-    files = record(model, reference(), older_readers(model))
+    try:
+        versions, eras = recorded_with(), era_references()
+    except EraError as err:
+        print(f"python -m codegen.corpus: {err}", file=sys.stderr)
+        return 2
+    files = record(model, reference(), older_readers(model), recorded_with=versions, eras=eras)
     if args.check:
         drift = stale(files)
         orphans = sorted(

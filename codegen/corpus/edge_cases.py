@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from codegen.corpus.cases import Case
 from codegen.corpus.edges import (
@@ -74,6 +74,20 @@ def slug(name: str) -> str:
     return (text or "empty") if len(text) <= 40 else f"{text[:32]}_{len(name)}ch"
 
 
+def unique_slugs(names: Sequence[str]) -> list[str]:
+    """slug() of each name, with _2, _3 ... where two names share a slug."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        key, n = slug(name), 1
+        while key in seen:
+            n += 1
+            key = f"{slug(name)}_{n}"
+        seen.add(key)
+        out.append(key)
+    return out
+
+
 def edge_cases(model: WireModel) -> list[Case]:
     out = [case for group in GROUPS for case in _group_cases(model, group)]
     return [
@@ -89,13 +103,8 @@ def _group_cases(model: WireModel, group: EdgeGroup) -> Iterator[Case]:
     host = find_host(model, ScalarType(group.host))
     if host is None:
         raise LookupError(f"no required field of type {group.host.value} to host edge values")
-    seen: set[str] = set()
-    for name, text in group.inputs:
-        key, n = slug(name), 1
-        while key in seen:
-            n += 1
-            key = f"{slug(name)}_{n}"
-        seen.add(key)
+    keys = unique_slugs([name for name, _ in group.inputs])
+    for key, (_, text) in zip(keys, group.inputs, strict=True):
         yield Case(
             id=f"{host.prefix}.field.{host.field.name}.{group.rule}.{key}",
             type_name=host.type_name,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from codegen.corpus.bounds import I64_MAX, I64_MIN, RECURSION_LIMIT, U32_MAX, U64_MAX, int_texts
 from codegen.model import Scalar
 
 
@@ -48,6 +49,12 @@ FLOATS = EdgeGroup(
         "1e-5",
         "0.00001",
         "0.0001",
+        "0.001",
+        "0.000001",
+        "100",
+        "1e7",
+        "12345678.9",
+        "1e20",
         "1e21",
         "1e22",
         "123456789012345680",
@@ -96,15 +103,13 @@ U32S = EdgeGroup(
     _names(
         "0",
         "-0",
-        "4294967295",
-        "4294967296",
+        *int_texts(U32_MAX, U32_MAX + 1),
         "1e0",
         "1.0",
         "00",
         "-1",
         "+1",
-        "18446744073709551615",
-        "18446744073709551616",
+        *int_texts(U64_MAX, U64_MAX + 1),
         "99999999999999999999999",
     ),
 )
@@ -114,8 +119,7 @@ U64S = EdgeGroup(
     Scalar.U64,
     "u64: exact beyond 2^53, nothing past 2^64-1",
     _names(
-        "18446744073709551615",
-        "18446744073709551616",
+        *int_texts(U64_MAX, U64_MAX + 1),
         "9007199254740992",
         "9007199254740993",
         "-0",
@@ -128,10 +132,7 @@ I64S = EdgeGroup(
     Scalar.I64,
     "i64: both bounds and one past each",
     _names(
-        "-9223372036854775808",
-        "-9223372036854775809",
-        "9223372036854775807",
-        "9223372036854775808",
+        *int_texts(I64_MIN, I64_MIN - 1, I64_MAX, I64_MAX + 1),
         "-0",
         "-1",
     ),
@@ -240,10 +241,10 @@ VALUES = EdgeGroup(
         ("duplicate-key-replaces-object", '{"a":{"y":1,"x":2},"a":[]}'),
         ("keys-by-utf8-bytes", '{"\u00e9":1,"z":2,"\U0001f600":3,"\uffff":4,"\ue000":5}'),
         ("escaped-key", '{"\\u00e9":1,"e":2}'),
-        ("u64-max", "18446744073709551615"),
-        ("u64-max-plus-one", "18446744073709551616"),
-        ("i64-min", "-9223372036854775808"),
-        ("i64-min-minus-one", "-9223372036854775809"),
+        ("u64-max", str(U64_MAX)),
+        ("u64-max-plus-one", str(U64_MAX + 1)),
+        ("i64-min", str(I64_MIN)),
+        ("i64-min-minus-one", str(I64_MIN - 1)),
         ("2^53+1", "9007199254740993"),
         ("integer-with-exponent", "1e3"),
         ("out-of-range", "1E400"),
@@ -294,16 +295,26 @@ STRINGS = EdgeGroup(
         ("raw-emoji", '"\U0001f600"'),
         ("raw-byte-order-mark", '"\ufeff"'),
         ("raw-tab", '"tab\there"'),
+        # what other JSON libraries escape by default and serde_json writes as it is
+        # (docs/json-library-defaults.md): HTML-sensitive and other ASCII punctuation,
+        # the solidus, non-ASCII text
+        ("raw-html-and-punctuation", "\"<a href='x'>&amp; 1+1=2 `b`</a>\""),
+        ("raw-solidus", '"a/b"'),
+        ("raw-non-ascii", '"caf\u00e9 \u00fcber \u4e2d\u6587"'),
     ),
 )
+
+_LIMIT = RECURSION_LIMIT
+_PAIRS = (_LIMIT - 2) // 2
 
 DEPTHS = EdgeGroup(
     "nesting-depth",
     Scalar.JSON,
-    "serde_json's recursion limit of 128 nested arrays/objects, counted from the document root",
-    tuple((f"arrays-{d}", _nested(d)) for d in (1, 125, 126, 127, 128, 200))
-    + tuple((f"objects-{d}", '{"a":' * d + "1" + "}" * d) for d in (126, 127, 128))
-    + (("mixed-127", '[{"a":' * 63 + "[1]" + "}]" * 63),),
+    f"serde_json's recursion limit of {_LIMIT} nested arrays/objects, counted from the document root",
+    tuple((f"arrays-{d}", _nested(d)) for d in (1, _LIMIT - 3, _LIMIT - 2, _LIMIT - 1, _LIMIT, 200))
+    + tuple((f"objects-{d}", '{"a":' * d + "1" + "}" * d) for d in range(_LIMIT - 2, _LIMIT + 1))
+    # pairs of an array and an object around one array: the deepest depth serde_json takes
+    + ((f"mixed-{_LIMIT - 1}", '[{"a":' * _PAIRS + "[1]" + "}]" * _PAIRS),),
 )
 
 # Values of a member the type does not know. serde skips such a member in a struct
@@ -321,6 +332,24 @@ UNKNOWN_MEMBER_VALUES: tuple[tuple[str, str], ...] = (
     ("nested-120", _nested(120)),
     ("escaped-string", '"\\u00e9\\n"'),
     ("not-json", "NaN"),
+)
+
+# The edge values the TypeScript differential tests mutate corpus documents with
+# (tests/typescript/src/support/trees.ts, VALUES; tests/test_corpus_documents.py keeps
+# the two lists equal): each is recorded in a field of every wire type and as an
+# unknown member (suite_inputs.py).
+MUTATION_VALUES: tuple[str, ...] = (
+    *("null", "true", "false", "0", "-1", "1", "1.0", "1.5", "-0", "1e999", "-1e999"),
+    *("2.5e-324", *int_texts(U32_MAX, U32_MAX + 1), "9007199254740993", str(U64_MAX)),
+    *(*int_texts(U64_MAX + 1, I64_MIN, I64_MIN - 1), '""', '"x"'),
+    *('"approved"', '"rejected"', '"Approved"', '"node_completed"', '"tool_called"'),
+    *('"2020-01-01T00:00:00Z"', '"2020-02-30T00:00:00Z"', '"2020-01-01t00:00:00.5+01:00"'),
+    *('"67e55044-10b1-426f-9247-bb680e5fe0c8"', '"{67E55044-10B1-426F-9247-BB680E5FE0C8}"'),
+    *('"\\ud800"', '"\\u0041"', "[]", "{}", "[1]", '["x"]', '{"approved":null}'),
+    *('{"approved":{}}', '{"rejected":[]}', '{"approved":null,"x":1}', '{"a":1,"a":2}'),
+    *('{"type":"node_cancelled","node_id":"n"}', '["node_cancelled","n"]'),
+    *("[null,null,null,true]", '{"model_id":"m","verified":true,"evidence_refs":["e"]}'),
+    *(_nested(_LIMIT - 1), _nested(_LIMIT + 1), '{"a":' + _nested(_LIMIT + 2) + "}"),
 )
 
 GROUPS = (FLOATS, U32S, U64S, I64S, TIMESTAMPS, UUIDS, VALUES, STRINGS, DEPTHS)

@@ -1,7 +1,9 @@
-"""The testees the recorder asks: the reference, and readers of older releases."""
+"""The testees the recorder asks: the reference, readers of older releases, and the
+reference built with older serde_json releases (eras.py)."""
 
 from __future__ import annotations
 
+from codegen.corpus.eras import EraReference, eras, lock_versions
 from codegen.corpus.record import OlderReader
 from codegen.history import archive_path, archived_versions
 from codegen.model import WireModel
@@ -28,3 +30,13 @@ def older_readers(current: WireModel) -> list[OlderReader]:
             model = load_model(archive_path(version).relative_to(REPO))
             out.append(OlderReader(model, registered(REGISTRY, readers[version])))
     return out
+
+
+def recorded_with() -> dict[str, str]:
+    """The crate versions of the reference build, from the root Cargo.lock."""
+    return lock_versions(REPO / "Cargo.lock")
+
+
+def era_references() -> list[EraReference]:
+    """Each older serde_json build under reference/era-*/, with its pinned versions."""
+    return [EraReference(e.serde_json, e.versions(), e.testee()) for e in eras(REPO)]

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from codegen.corpus.cases import Case, all_cases
 from codegen.corpus.edge_cases import edge_cases
+from codegen.corpus.eras import ERAS_README, EraReference
 from codegen.corpus.evolution import evolution_cases
+from codegen.corpus.inexact import float_literals, inexact_literals
 from codegen.corpus.since import Needs
+from codegen.corpus.suite_inputs import suite_cases
 from codegen.model import Struct, TaggedUnion, WireModel
-from jamjet_schema.conformance.corpus import RULES
+from jamjet_schema.conformance.corpus import ERA_TIER, ERAS, RULES
 from jamjet_schema.conformance.testee import Outcome, Request, Testee
 
 ROOT = "conformance/fixtures"
@@ -62,7 +65,8 @@ class Recorded:
 
 
 def corpus_cases(model: WireModel) -> list[Case]:
-    return all_cases(model) + edge_cases(model)
+    cases = all_cases(model) + edge_cases(model)
+    return cases + suite_cases(model, cases)
 
 
 @dataclass(frozen=True)
@@ -86,20 +90,25 @@ def record(
     reference: Testee,
     older: Sequence[OlderReader] = (),
     releases: Sequence[WireModel] | None = None,
+    recorded_with: Mapping[str, str] | None = None,
+    eras: Sequence[EraReference] = (),
 ) -> dict[str, str]:
     """Every fixture file of the corpus, by path relative to the repository root.
 
     `releases`: the released models before `model`, oldest first (default: those of
-    schema/history), for the release each case needs (since.py)."""
+    schema/history), for the release each case needs (since.py). `recorded_with`: the
+    crate versions of the reference build (eras.lock_versions); `eras`: older serde_json
+    builds, each re-recording the fixtures whose bytes it writes differently."""
     if releases is None:
         from codegen.history import released_models
 
         releases = released_models(model)
     needs = Needs([*releases, model])
     cases = corpus_cases(model)
+    outcomes = _ask(reference, cases)
     recorded = [
-        Recorded(c, o, _tier(c, o), since=needs.of(c))
-        for c, o in zip(cases, _ask(reference, cases), strict=True)
+        Recorded(c, o, tier, since=needs.of(c))
+        for c, o, tier in zip(cases, outcomes, _tiers(reference, cases, outcomes), strict=True)
     ]
     for reader in older:
         evolution = [e.case for e in evolution_cases(reader.model, model)]
@@ -112,9 +121,42 @@ def record(
         path: _file_text(desc, tier, group)
         for path, (desc, tier, group) in _groups(recorded).items()
     }
-    files[f"{ROOT}/manifest.json"] = _dump(manifest(model))
+    for era in eras:
+        era_file = _era_file(era, recorded)
+        if era_file is not None:
+            files[f"{ROOT}/{ERAS}/serde_json-{era.serde_json}.json"] = era_file
+    if eras:
+        files[f"{ROOT}/{ERAS}/README.md"] = ERAS_README
+    files[f"{ROOT}/manifest.json"] = _dump(manifest(model, recorded_with, eras))
     files[f"{ROOT}/required/README.md"] = required_readme(model)
     return files
+
+
+def _era_file(era: EraReference, recorded: Sequence[Recorded]) -> str | None:
+    """The fixtures (not evolution) whose verdict or bytes differ in `era`'s build;
+    serde's error messages are never compared, so a changed message is no difference."""
+    current = [r for r in recorded if r.tier != "evolution"]
+    answers = _ask(era.testee, [r.case for r in current])
+    differing = [
+        replace(r, outcome=o).fixture()
+        for r, o in zip(current, answers, strict=True)
+        if _answer(o) != _answer(r.outcome)
+    ]
+    if not differing:
+        return None
+    return _dump(
+        {
+            "description": f"The fixtures a build with serde_json {era.serde_json} answers "
+            "differently, re-recorded from that build: the bytes logs of that era hold",
+            "tier": ERA_TIER,
+            "serde_json": era.serde_json,
+            "cases": differing,
+        }
+    )
+
+
+def _answer(outcome: Outcome) -> tuple[bool, str | None]:
+    return outcome.accepted, outcome.text if outcome.accepted else None
 
 
 def required_readme(model: WireModel) -> str:
@@ -135,34 +177,30 @@ def required_readme(model: WireModel) -> str:
         "canonicalisation, string escapes, nesting depth, JSON syntax.\n\n"
         f"- {structs}: the struct, whole and field by field.\n"
         f"{unions}"
-        "- `wire/<rule>.json`: one edge value at a time, in a field of the right type.\n\n"
+        "- `wire/<rule>.json`: one edge value at a time, in a field of the right type.\n"
+        "- `documents/<category>.json`: whole documents, each with one wire-heavy value\n"
+        "  (float spellings, timestamps, UUIDs, Values, strings, syntax, serde's quirks):\n"
+        "  the inputs the differential suites put to this project's own implementations.\n\n"
+        "Each per-field case varies one field of a base document whose other fields hold the\n"
+        "most ordinary values (small integers, sorted keys, plain strings), so a bug fails\n"
+        "the fixtures of its own rule; boundary values have fixtures of their own.\n\n"
         "A case with `since` uses something its schema release added or changed (a variant,\n"
         "a field): a reader of an earlier release (`--reader-version`) skips it, and the\n"
         "evolution tier records what such a reader does with these documents instead.\n"
     )
 
 
-def _tier(case: Case, outcome: Outcome) -> str:
-    if case.implementation_defined or _inexact_float(case, outcome):
-        return "implementation-defined"
-    return "required"
-
-
-def _inexact_float(case: Case, outcome: Outcome) -> bool:
-    """serde_json's default float parser is not correctly rounded for some long inputs.
-
-    Such cases record what serde does, but other languages' correctly rounded parsers
-    may differ, so they are implementation-defined rather than required.
-    """
-    if case.rule != "float-format" or not outcome.accepted:
-        return False
-    written = json.loads(outcome.text)
-    given = json.loads(case.input)
-    return any(
-        isinstance(given[k], float | int) and float(given[k]) != float(written[k])
-        for k in given
-        if k in written and isinstance(written[k], float)
-    )
+def _tiers(reference: Testee, cases: Sequence[Case], outcomes: Sequence[Outcome]) -> list[str]:
+    """implementation-defined for the cases marked so and the accepted ones holding a
+    literal serde_json parses inexactly (inexact.py); required for the rest."""
+    accepted = [c.input for c, o in zip(cases, outcomes, strict=True) if o.accepted]
+    inexact = inexact_literals(reference, accepted)
+    return [
+        "implementation-defined"
+        if c.implementation_defined or (o.accepted and float_literals(c.input) & inexact)
+        else "required"
+        for c, o in zip(cases, outcomes, strict=True)
+    ]
 
 
 def _groups(recorded: Sequence[Recorded]) -> dict[str, tuple[str, str, list[Recorded]]]:
@@ -183,7 +221,14 @@ def _place(r: Recorded) -> tuple[str, str]:
             f"Documents of later schema versions, read by a {r.reader_version} reader",
         )
     if r.tier == "implementation-defined":
-        return f"{ROOT}/implementation-defined/{c.rule}.json", _TIER_GROUPS[c.rule]
+        group = c.rule if c.implementation_defined else "float-format"  # else: inexact.py
+        return f"{ROOT}/implementation-defined/{group}.json", _TIER_GROUPS[group]
+    if ".document." in c.id:
+        category = c.id.split(".document.", 1)[1].split(".")[0]
+        return (
+            f"{ROOT}/required/documents/{category}.json",
+            f"Whole documents, each with one wire-heavy value ({category})",
+        )
     if c.rule in _WIRE_RULES and c.id.count(f".{c.rule}.") == 1:
         return (
             f"{ROOT}/required/wire/{c.rule}.json",
@@ -229,8 +274,13 @@ def _dump(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=True) + "\n"
 
 
-def manifest(model: WireModel) -> dict[str, Any]:
-    """Every type, variant, field and rule, so coverage can name what no fixture pins."""
+def manifest(
+    model: WireModel,
+    recorded_with: Mapping[str, str] | None = None,
+    eras: Sequence[EraReference] = (),
+) -> dict[str, Any]:
+    """Every type, variant, field and rule, so coverage can name what no fixture pins;
+    and the crate versions the corpus and each era were recorded with."""
     types: dict[str, Any] = {
         s.name: {"fields": [f.name for f in s.fields]} for s in model.of_kind(Struct)
     }
@@ -238,4 +288,9 @@ def manifest(model: WireModel) -> dict[str, Any]:
         types[union.name] = {
             "variants": {v.wire_name: [f.name for f in v.fields] for v in union.variants}
         }
-    return {"schema_version": model.version, "rules": list(RULES), "types": types}
+    out: dict[str, Any] = {"schema_version": model.version, "rules": list(RULES), "types": types}
+    if recorded_with is not None:
+        out["recorded_with"] = dict(recorded_with)
+    if eras:
+        out["eras"] = {e.serde_json: dict(e.versions) for e in eras}
+    return out

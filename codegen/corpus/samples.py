@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from codegen.corpus.bounds import I64_MAX, I64_MIN, U32_MAX, U64_MAX
 from codegen.model import Scalar
 
 
@@ -28,8 +29,6 @@ class Invalid:
 def _same(name: str, text: str, rule: str) -> Valid:
     return Valid(name, text, text, rule)
 
-
-U32_MAX, U64_MAX, I64_MIN, I64_MAX = 2**32 - 1, 2**64 - 1, -(2**63), 2**63 - 1
 
 VALID: dict[Scalar, list[Valid]] = {
     Scalar.STRING: [
@@ -80,6 +79,22 @@ VALID: dict[Scalar, list[Valid]] = {
         _same("null", "null", "value-canonicalisation"),
         Valid("float", "1e3", "1000.0", "value-canonicalisation"),
     ],
+}
+
+# The value of each scalar in the base documents every per-field case varies one field
+# of: the most ordinary one (a small integer, sorted keys, a plain string), so a bug
+# at a boundary (u64::MAX, key order, nanoseconds) shows up only in the fixtures of
+# its own rule, not in every document. The boundaries are samples of their own above.
+BASE: dict[Scalar, Valid] = {
+    Scalar.STRING: _same("plain", '"x"', "wrong-type"),
+    Scalar.BOOL: _same("false", "false", "wrong-type"),
+    Scalar.U32: _same("one", "1", "integer-width"),
+    Scalar.U64: _same("one", "1", "integer-width"),
+    Scalar.I64: _same("one", "1", "integer-width"),
+    Scalar.F64: _same("half", "0.5", "float-format"),
+    Scalar.TIMESTAMP: _same("seconds", '"2024-05-06T07:08:09Z"', "timestamp"),
+    Scalar.UUID: _same("hyphenated", '"67e55044-10b1-426f-9247-bb680e5fe0c8"', "uuid"),
+    Scalar.JSON: _same("sorted-object", '{"a":1}', "value-canonicalisation"),
 }
 
 _NOT_STRING = [Invalid("number", "1", "wrong-type"), Invalid("array", "[]", "wrong-type")]

@@ -1,11 +1,14 @@
-"""Valid values for any type of the model, with the canonical text serde writes for them."""
+"""Valid values for any type of the model, with the canonical text serde writes for them.
+
+The full document of a type holds the ordinary base value of each scalar (samples.BASE).
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from codegen.corpus.samples import VALID
+from codegen.corpus.samples import BASE
 from codegen.model import (
     Field,
     NamedType,
@@ -95,7 +98,7 @@ class Values:
             item = self.full(expr.inner)
             return Val(f"[{item.input}]", f"[{item.canonical}]")
         if isinstance(expr, ScalarType):
-            sample = VALID[expr.scalar][0]
+            sample = BASE[expr.scalar]
             return Val(sample.input, sample.canonical)
         return self.named(expr, full=True)
 

@@ -68,11 +68,6 @@ _SCALARS: dict[Scalar, tuple[str, str | None]] = {
     Scalar.JSON: ("Value", None),
 }
 
-_SKIP_PREDICATES = {
-    OnOutput.SKIP_IF_NONE: "Option::is_none",
-    OnOutput.SKIP_IF_EMPTY: "Vec::is_empty",
-}
-
 _FILL_CALLS = {Fill.UUID_V4: "fill_uuid_v4()", Fill.NOW_UTC: "fill_now_utc()"}
 
 
@@ -158,8 +153,8 @@ def _field(model: WireModel, field: Field) -> dict[str, Any]:
     if field.on_missing is OnMissing.DEFAULT:
         out["default"] = field.default
         out[DEFAULT_KEY] = True
-    if field.on_output in _SKIP_PREDICATES:
-        out[SKIP_KEY] = _SKIP_PREDICATES[field.on_output]
+    if field.on_output.skip_predicate is not None:
+        out[SKIP_KEY] = field.on_output.skip_predicate
     return {**out, **_doc(field.description)}
 
 

@@ -23,7 +23,6 @@ from codegen.model import (
     NamedType,
     Newtype,
     OnMissing,
-    OnOutput,
     OptionType,
     Scalar,
     ScalarType,
@@ -52,7 +51,6 @@ _SCALARS = {
     Scalar.JSON: "serde_json::Value",
 }
 
-_SKIP = {OnOutput.SKIP_IF_NONE: "Option::is_none", OnOutput.SKIP_IF_EMPTY: "Vec::is_empty"}
 
 _FILLS = {Fill.UUID_V4: "Uuid::new_v4()", Fill.NOW_UTC: "Utc::now()"}
 
@@ -107,8 +105,7 @@ def type_summary(model: WireModel) -> str:
     """The documents, counted from the model: "`Event`, `EventKind` (46 variants), ..."."""
     return ", ".join(
         f"`{d.name}` ({len(d.variants)} variants)" if isinstance(d, TaggedUnion) else f"`{d.name}`"
-        for d in model.decls
-        if isinstance(d, Struct | TaggedUnion)
+        for d in model.documents
     )
 
 
@@ -218,8 +215,8 @@ def serde_attr(field: Field) -> str:
     args = []
     if field.on_missing is OnMissing.DEFAULT:
         args.append("default")
-    if field.on_output in _SKIP:
-        args.append(f'skip_serializing_if = "{_SKIP[field.on_output]}"')
+    if field.on_output.skip_predicate is not None:
+        args.append(f'skip_serializing_if = "{field.on_output.skip_predicate}"')
     return f"#[serde({', '.join(args)})]" if args else ""
 
 

@@ -19,7 +19,6 @@ from codegen.model import (
     NamedType,
     Newtype,
     OnOutput,
-    OptionType,
     Scalar,
     ScalarType,
     Struct,
@@ -108,10 +107,7 @@ def object_schema(fields: tuple[Field, ...], description: str) -> Schema:
 
 
 def field_schema(field: Field) -> Schema:
-    if field.on_output is OnOutput.SKIP_IF_NONE:
-        assert isinstance(field.type, OptionType)
-        return type_schema(field.type.inner)  # written only when Some: never null
-    schema = type_schema(field.type)
+    schema = type_schema(field.written_type)  # an Option skipped when None is never null
     if field.on_output is OnOutput.SKIP_IF_EMPTY:
         schema["minItems"] = 1
     return schema

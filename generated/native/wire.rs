@@ -562,7 +562,7 @@ pub struct NodeCompletedIn {
     #[serde(default)]
     cost_usd: Slot<Opt<Leaf<f64>>>,
     #[serde(default)]
-    provenance: Slot<Opt<ProvenanceMetadataIn>>,
+    provenance: Slot<Opt<Box<ProvenanceMetadataIn>>>,
     #[serde(default)]
     idempotency_key: Slot<Opt<Str>>,
 }
@@ -2727,7 +2727,7 @@ pub enum EventKindOut<'py> {
         #[serde(skip_serializing_if = "Option::is_none")]
         cost_usd: Option<f64>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        provenance: Option<ProvenanceMetadataOut<'py>>,
+        provenance: Option<Box<ProvenanceMetadataOut<'py>>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         idempotency_key: Option<PyText<'py>>,
         #[serde(skip)]

@@ -269,6 +269,13 @@ impl<T: Build> Build for List<T> {
     }
 }
 
+/// `Box<T>`: what T builds (the generated crate boxes a recursive field; so do the shadows).
+impl<T: Build> Build for Box<T> {
+    fn build(self, py: Python<'_>) -> PyResult<Obj> {
+        (*self).build(py)
+    }
+}
+
 /// `serde_json::Value`: plain Python data, objects in document order (a repeated key
 /// keeps its first place and its last value, as the Python models' dicts do). The
 /// numbers are serde_json's own: its arithmetic, integers beyond 64 bits as floats.
@@ -763,6 +770,12 @@ impl<'py, T: FromPy<'py>> FromPy<'py> for Option<T> {
             return Some(None);
         }
         T::from_py(value).map(Some)
+    }
+}
+
+impl<'py, T: FromPy<'py>> FromPy<'py> for Box<T> {
+    fn from_py(value: &Bound<'py, PyAny>) -> Option<Self> {
+        T::from_py(value).map(Box::new)
     }
 }
 

@@ -23,12 +23,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from jamjet_schema._version import __version__ as __version__
 from jamjet_schema.native import native_available as native_available
 
 if TYPE_CHECKING:
     from _jamjet_schema_generated import *  # noqa: F403 -- Event, EventKind and one class per variant
 
+    from jamjet_schema._version import __version__ as __version__
     from jamjet_schema.models import JsonValue as JsonValue
     from jamjet_schema.models import node_id_of as node_id_of
     from jamjet_schema.models import serde_message as serde_message
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 # name -> the module it comes from; the generated classes are added on first use
 _HOMES = {
+    "__version__": "jamjet_schema._version",  # from the generated package: loaded on use,
+    # so that the wire model and the code generator import without the generated code
     "JsonValue": "jamjet_schema.models",
     "node_id_of": "jamjet_schema.models",
     "serde_message": "jamjet_schema.models",

@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from jamjet_schema._version import __version__
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ["validate", "canonicalize", "conformance", "testee", "diff"]
+COMMANDS = [
+    "validate",
+    "canonicalize",
+    "export",
+    "check-store",
+    "conformance",
+    "testee",
+    "diff",
+]
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -23,7 +31,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"jamjet-schema {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in [only] if only else COMMANDS:
-        importlib.import_module(f"jamjet_schema.commands.{name}").register(subparsers)
+        module = name.replace("-", "_")
+        importlib.import_module(f"jamjet_schema.commands.{module}").register(subparsers)
     return parser
 
 

@@ -123,5 +123,5 @@ def test_skipped_types_are_reported_not_failed(reference: Testee, data_corpus: C
 
 
 def test_a_testee_that_dies_is_a_protocol_error(data_corpus: Corpus) -> None:
-    with pytest.raises(ProtocolError, match="stopped answering at request 1"):
+    with pytest.raises(ProtocolError, match="exited with status 3 before answering request 1"):
         run(broken_testee("crash"), data_corpus)

@@ -46,21 +46,23 @@ def test_impl_runs_a_registered_testee(
 def test_a_failure_is_shown_in_full(reference: Testee, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = conformance(capsys, "--testee", broken("tag_first"), "--corpus", DATA)
     assert code == 1
-    assert "FAILURES (1)" in out
-    block = out[out.index("FAILED required.EventKind.workflow_failed.tag-last") :]
+    assert "FAILURES, required tier: 1 fixture in 1 group, most fixtures first" in out
+    assert "1. tag | EventKind | rejects what serde accepts: 1 fixture" in out
+    block = out[out.index("e.g. FAILED required.EventKind.workflow_failed.tag-last") :]
     assert "rule tag | class accepted | type EventKind | required/tag.json" in block
     assert 'input     {"error":"x","type":"workflow_failed"}' in block
     assert 'expected  output {"type":"workflow_failed","error":"x"}' in block
     assert "actual    error  the tag `type` must come first" in block
-    assert "FAIL: required-tier failures: 1 (49 passed, 1 failed)" in out
+    assert "FAIL: 1 fixture of the required tier fails (49 passed, 1 failed)" in out
 
 
 def test_summary_per_rule_and_class(reference: Testee, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = conformance(capsys, "--testee", broken("tag_first"), "--corpus", DATA)
-    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line[:2] == "  "}
-    assert rows["tag"] == ["4", "1", "0", "0"]  # passed failed known skipped
-    assert rows["accepted"] == ["19", "1", "0", "0"]
-    assert rows["implementation-defined"] == ["1", "0", "0", "0"]
+    tables = out[: out.index("FAILURES")]
+    rows = {line.split()[0]: line.split()[1:] for line in tables.splitlines() if line[:2] == "  "}
+    assert rows["tag"] == ["4", "1", "0", "0", "0"]  # passed failed differs known skipped
+    assert rows["accepted"] == ["19", "1", "0", "0", "0"]
+    assert rows["implementation-defined"] == ["1", "0", "0", "0", "0"]
 
 
 def test_rule_match_and_tier_select_cases(
@@ -83,8 +85,13 @@ def test_implementation_defined_differences_pass(
 ) -> None:
     code, out, _ = conformance(capsys, "--testee", broken("no_sequences"), "--corpus", DATA)
     assert code == 0
-    assert "IMPLEMENTATION-DEFINED DIFFERENCES (1, reported, not failures)" in out
-    assert "FAILED implementation-defined.EventKind.workflow_failed.sequence-form" in out
+    assert "IMPLEMENTATION-DEFINED DIFFERENCES: 1 fixture in 1 group" in out
+    assert "(reported, never failing the run)" in out
+    assert "implementation-defined: differs implementation-defined.EventKind.workflow_" in out
+    assert "FAILED" not in out and "FAIL:" not in out
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line[:2] == "  "}
+    assert rows["implementation-defined"] == ["0", "0", "1", "0", "0"]
+    assert out.rstrip().endswith("PASS (49 passed, 1 implementation-defined differences)")
 
 
 def test_skipped_cases_are_reported(reference: Testee, capsys: pytest.CaptureFixture[str]) -> None:
@@ -101,7 +108,10 @@ def test_skipped_cases_are_reported(reference: Testee, capsys: pytest.CaptureFix
         (("--impl", "rust", "--corpus", str(DATA), "--match", "zzz"), "no case matches"),
         (("--impl", "rust", "--corpus", "/nowhere"), "does not exist"),
         (("--impl", "rust", "--corpus", str(DATA), "--known-failures", "/nowhere"), "cannot read"),
-        (("--testee", shlex.join(broken_command("crash")), "--corpus", str(DATA)), "stopped"),
+        (
+            ("--impl", "rust", "--corpus", str(DATA), "--serde-json-era", "1.0.0"),
+            "no serde_json era",
+        ),
     ],
 )
 def test_a_run_that_cannot_happen_exits_2(
@@ -110,6 +120,17 @@ def test_a_run_that_cannot_happen_exits_2(
     code, out, err = conformance(capsys, *args)
     assert (code, out) == (2, "")
     assert err.startswith("jamjet-schema conformance: ") and message in err
+
+
+def test_a_testee_that_dies_exits_2_with_a_report(
+    reference: Testee, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = conformance(capsys, "--testee", broken("crash"), "--corpus", DATA)
+    assert code == 2
+    assert (
+        "RUN ABORTED (exited)" in out and "exited with status 3 before answering request 1" in out
+    )
+    assert err.startswith("jamjet-schema conformance: the testee exited with status 3")
 
 
 def test_a_bad_fixture_exits_2_naming_file_and_path(

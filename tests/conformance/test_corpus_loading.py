@@ -141,10 +141,10 @@ def test_vocabulary_is_the_schemas() -> None:
     assert list(corpus.RULES) == case["properties"]["rule"]["enum"]
     assert list(corpus.TYPE_NAMES) == case["properties"]["type_name"]["enum"]
     assert list(corpus.CLASSES) == case["properties"]["class"]["enum"]
-    assert list(corpus.TIERS) == SCHEMA["properties"]["tier"]["enum"]
+    assert [*corpus.TIERS, corpus.ERA_TIER] == SCHEMA["properties"]["tier"]["enum"]
     assert set(case["properties"]) == corpus._CASE_KEYS
     assert set(corpus._CASE_REQUIRED) == set(case["required"])
-    assert set(SCHEMA["properties"]) == corpus._FILE_KEYS
+    assert set(SCHEMA["properties"]) == corpus._FILE_KEYS | {"serde_json"}  # era files only
 
 
 def test_not_json_is_reported(tmp_path: Path) -> None:

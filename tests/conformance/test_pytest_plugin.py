@@ -8,11 +8,14 @@ import re
 import shlex
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from jamjet_schema.conformance import corpus
 from jamjet_schema.conformance.testee import Testee
-from tests.conformance.conftest import DATA, REFERENCE, broken_command
+from tests.conformance.conftest import DATA, HERE, REFERENCE, REPO, broken_command
 
 TAG_LAST = "required.EventKind.workflow_failed.tag-last"
 
@@ -108,3 +111,39 @@ def test_the_reference_passes_the_packaged_corpus(
     assert done.returncode == 0, done.stdout[-3000:]
     current = [c for c in shipped_corpus.cases if c.tier != "evolution"]  # older readers' cases
     assert summary(done) == f"{len(current) + 1} passed"
+
+
+def misbehaving(mode: str) -> str:
+    return shlex.join([sys.executable, str(HERE / "misbehaving" / "testee.py"), mode])
+
+
+def test_a_testee_that_dies_ends_the_session_with_status_2(
+    tmp_path: Path, reference: Testee
+) -> None:
+    done = pytest_corpus(tmp_path, "--jamjet-testee", misbehaving("crash-mid-run"))
+    assert done.returncode == 2, done.stdout
+    assert "exited with status 7 before answering request 5 (" in done.stdout
+    assert "panic: ran out of luck at the sixth request" in done.stdout
+
+
+def test_a_testee_that_hangs_is_stopped_after_the_timeout(
+    tmp_path: Path, reference: Testee
+) -> None:
+    started = time.monotonic()
+    options = ["--jamjet-testee", misbehaving("hang"), "--jamjet-timeout", "1"]
+    done = pytest_corpus(tmp_path, *options)
+    assert done.returncode == 2, done.stdout
+    assert "gave no answer to request 3 (" in done.stdout and "within 1 s" in done.stdout
+    assert time.monotonic() - started < 30
+
+
+def test_an_era_judges_its_fixtures_by_its_answers(tmp_path: Path, reference: Testee) -> None:
+    era_build = REPO / "target" / "era-1.0.146" / "release" / "jamjet-testee-serde-json-1-0-146"
+    if not era_build.is_file():
+        pytest.skip(f"the serde_json 1.0.146 reference is not built ({era_build})")
+    eras_corpus = HERE / "data" / "eras-corpus"
+    done = pytest_corpus(tmp_path, "--jamjet-testee", str(era_build), fixtures=eras_corpus)
+    assert (done.returncode, summary(done)) == (1, "2 failed, 2 passed")
+    options = ["--jamjet-testee", str(era_build), "--jamjet-serde-json-era", "1.0.146"]
+    done = pytest_corpus(tmp_path, *options, fixtures=eras_corpus)
+    assert (done.returncode, summary(done)) == (0, "4 passed")

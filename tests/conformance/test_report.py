@@ -37,6 +37,15 @@ def test_the_json_report(reference: Testee, data_corpus: Corpus) -> None:
         "actual": {
             "verdict": "output",
             "text": case.output and case.output.replace("456789Z", "456Z"),
+            "defect": None,
+        },
+        "status": "FAILED",
+        "first_difference": {
+            "path": "$.created_at",
+            "offset": None,
+            "expected": '"2024-05-06T07:08:09.123456789Z"',
+            "actual": '"2024-05-06T07:08:09.123456Z"',
+            "note": "",
         },
     }
     assert run["known_failures"] is None and run["stale_known_failures"] == []
@@ -61,5 +70,5 @@ def test_long_texts_are_clipped_around_the_first_difference() -> None:
 def test_the_text_report_clips_a_long_error(reference: Testee, data_corpus: Corpus) -> None:
     result = runner.run(broken_testee("lowercase_tags"), data_corpus.cases, None, data_corpus.root)
     text = report.text(result)
-    line = next(x for x in text.splitlines() if x.startswith("  expected  error"))
+    line = next(x for x in text.splitlines() if x.strip().startswith("expected  error"))
     assert "unknown variant `WORKFLOW_STARTED`" in line and line.endswith("more chars]")

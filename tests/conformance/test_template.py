@@ -94,3 +94,89 @@ def test_the_generated_test_runs_the_packaged_corpus(tmp_path: Path, reference: 
         pytest.skip("no packaged corpus yet")
     done = run_pytest(render(tmp_path, str(REFERENCE)), None)
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def render_into(folder: Path, **context: str) -> Path:
+    """The kit rendered into `folder`, as `cookiecutter --no-input` run there does."""
+    config = folder.parent / "cookiecutter-config.yaml"
+    config.write_text(f"replay_dir: {folder.parent / 'replay'}\n")
+    out = cookiecutter(
+        str(TEMPLATE),
+        no_input=True,
+        output_dir=str(folder),
+        extra_context={"project_name": "Acme", **context},
+        config_file=str(config),
+    )
+    return Path(out)
+
+
+def a_repository(tmp_path: Path) -> Path:
+    """A repository whose testee is a module of its own package, run as `python -m`."""
+    repo = tmp_path / "acme"
+    (repo / "acme_jamjet").mkdir(parents=True)
+    (repo / "acme_jamjet" / "__init__.py").write_text("")
+    (repo / "acme_jamjet" / "testee.py").write_text(
+        f"import os\nos.execv({str(REFERENCE)!r}, [{str(REFERENCE)!r}])\n"
+    )
+    return repo
+
+
+def pytest_in(where: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != corpus.CORPUS_ENV}
+    env[corpus.CORPUS_ENV] = str(DATA)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(target)],
+        cwd=where,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_module_of_the_repository_runs_out_of_the_box(tmp_path: Path, reference: Testee) -> None:
+    repo = a_repository(tmp_path)
+    kit = render_into(repo, testee_command="python -m acme_jamjet.testee")
+    assert json.loads((kit / "jamjet-conformance.json").read_text())["testee_cwd"] == ".."
+    for where in (repo, kit, tmp_path):  # wherever pytest runs from
+        done = pytest_in(where, kit)
+        assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_a_testee_run_from_the_wrong_folder_says_what_to_change(
+    tmp_path: Path, reference: Testee
+) -> None:
+    repo = a_repository(tmp_path)
+    kit = render_into(repo, testee_command="python -m acme_jamjet.testee", testee_cwd=".")
+    done = pytest_in(repo, kit)
+    assert done.returncode == 1
+    assert "the run could not happen: the testee exited with status 1 before answering" in (
+        done.stdout
+    )
+    assert "No module named 'acme_jamjet'" in done.stdout
+    assert f"It ran from {kit}" in done.stdout and '"testee_cwd" in jamjet-conformance.json' in (
+        done.stdout
+    )
+
+
+def test_generation_needs_no_terminal(tmp_path: Path) -> None:
+    """`cookiecutter --no-input`, stdin closed: what CI and scripts run."""
+    config = tmp_path / "cookiecutter-config.yaml"
+    config.write_text(f"replay_dir: {tmp_path / 'replay'}\ncookiecutters_dir: {tmp_path / 'cc'}\n")
+    requirement = "jamjet-schema @ file:///wheels/jamjet_schema-1.1.0-py3-none-any.whl"
+    command = [sys.executable, "-m", "cookiecutter", "--no-input", "--config-file", str(config)]
+    command += ["-o", str(tmp_path / "out"), str(TEMPLATE), "testee_command=./build/testee"]
+    command += [f"jamjet_schema_requirement={requirement}"]
+    done = subprocess.run(
+        command,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    kit = tmp_path / "out" / "jamjet-conformance"
+    assert json.loads((kit / "jamjet-conformance.json").read_text())["testee_command"] == (
+        "./build/testee"
+    )
+    assert requirement in (kit / "requirements-conformance.txt").read_text().splitlines()

@@ -364,9 +364,3 @@ def test_parsed_timestamps_are_the_general_parsers(text: str) -> None:
 def test_uuid_writing_is_str() -> None:
     for value in [uuid.uuid4() for _ in range(1000)] + [uuid.UUID(int=0)]:
         assert plan_module._write_uuid(value) == f'"{value}"'
-
-
-def test_one_recursion_limit() -> None:
-    from jamjet_schema.wire import jsontext, serde_parser
-
-    assert jsontext.RECURSION_LIMIT == serde_parser.RECURSION_LIMIT == fast_module.RECURSION_LIMIT

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from jamjet_schema import Event, EventKind, ProvenanceMetadata, serde_message
 from jamjet_schema.conformance import corpus
 from jamjet_schema.models.errors import format_path, json_path, serde_parts
+from tests.wire.wire_probe import is_syntax_error
 
 from .conftest import TALLY
 
@@ -49,18 +50,44 @@ def _refusal(case: corpus.Case) -> ValidationError:
     return caught.value
 
 
+def _reports_a_later_syntax_error(said: str, serde: str) -> bool:
+    """The known difference "which error is reported when a document has two"
+    (src/jamjet_schema/wire/KNOWN_DIFFERENCES.md): serde met a type error while reading;
+    Python, which parses the whole text first, reports a syntax error found further on."""
+    ours_at, serde_at = POSITION.search(said), POSITION.search(serde)
+    return (
+        is_syntax_error(said)
+        and not is_syntax_error(serde)
+        and ours_at is not None
+        and serde_at is not None
+        and _offset(ours_at.group()) > _offset(serde_at.group())
+    )
+
+
+def _offset(position: str) -> tuple[int, int]:
+    line, column = re.findall(r"\d+", position)
+    return int(line), int(column)
+
+
 def test_every_message_of_the_corpus_is_serdes() -> None:
     cases = _rejected()
-    wrong = []
+    wrong, order = [], 0
     for case in cases:
         err = _refusal(case)
         path, said = serde_parts(err)
         assert serde_message(err) == (f"{path}: {said}" if path else said)
         assert case.serde_error is not None
         expected = case.serde_error if POSITION.search(said) else POSITION.sub("", case.serde_error)
-        if said != expected:
+        if said == expected:
+            continue
+        if _reports_a_later_syntax_error(said, case.serde_error):
+            order += 1
+        else:
             wrong.append(f"{case.id}\n    ours:  {said}\n    serde: {case.serde_error}")
-    TALLY["serde messages"] = f"{len(cases)} rejected corpus cases, {len(wrong)} worded otherwise"
+    TALLY["serde messages"] = (
+        f"{len(cases)} rejected corpus cases, {len(wrong)} worded otherwise,"
+        f" {order} with a later syntax error reported (known difference 1)"
+    )
     assert len(cases) > 1000
     assert not wrong, "\n".join(wrong[:20])
 

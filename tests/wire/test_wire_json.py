@@ -6,38 +6,10 @@ from __future__ import annotations
 
 import random
 
+from codegen.corpus.wire_lists import GRAMMAR, depth_cases
 from jamjet_schema.wire import JsonObject, parse, write_value
 from jamjet_schema.wire.serde_parser import parse_value
 from tests.wire.wire_probe import Differential
-
-GRAMMAR = [
-    "", " ", "null", "nul", "nulll", "true", "tru", "truex", "false", "fals", "[]", "[", "]",
-    "[1,]", "[,1]", "[1,,2]", "[1 2]", "{}", "{", "}", '{"a"}', '{"a":}', '{"a":1,}', '{,"a":1}',
-    '{"a" 1}', '{"a":1 "b":2}', "{1:2}", "{a:1}", "{'a':1}", "['a']", '{"a":1}}', "[1]]", "[1] x",
-    "1 2", " \t\n\r1\r\n\t ", "\x0c1", "\x0b1", "\u00a01", "1\u00a0", "\ufeff1", "/*c*/1", "1//c",
-    "[\n1,\n2,\n]", "{\n\"a\":\n}", '"\n"', "[1,\n\n  x]", "[" * 3 + "]" * 2, "[[]]]",
-    '{"a":[1,{"b":null}],"c":"d"}', '{"":0}', '{"a":1,"a":2}', '{"b":1,"a":2,"b":3,"a":4}',
-    '{"é":1,"e":2,"z":3,"😀":4,"\u007f":5,"A":6}', "[18446744073709551615,-9223372036854775808]",
-    "[18446744073709551616,-9223372036854775809]", "[1e400]", "[-1e400]", "{\"a\":1e400}",
-    "[01]", "[-]", "[1.]", "[1e]", "[.5]", "[+1]", "NaN", "[Infinity]", "[-Infinity]", "[nan]",
-]  # fmt: skip
-
-
-def nested(depth: int, open_: str = "[", close: str = "]") -> str:
-    return open_ * depth + close * depth
-
-
-def nested_objects(depth: int) -> str:
-    return '{"a":' * (depth - 1) + "{}" + "}" * (depth - 1)
-
-
-def depth_cases() -> list[str]:
-    depths = [1, 126, 127, 128, 129, 200, 1000, 5000]
-    cases = [nested(d) for d in depths] + [nested_objects(d) for d in depths]
-    cases += ["[" * 127 + "1" + "]" * 127, "[" * 128 + "1" + "]" * 128, "[" * 128, "[" * 127]
-    cases += ['["' + "[" * 300 + '"]', "[" * 127 + "]" * 126 + "x", "[" * 129 + "x"]
-    mixed = "".join('{"k":[' for _ in range(64)) + "0" + "]}" * 64
-    return [*cases, mixed, '{"k":' + mixed + "}", "[" + mixed + "]"]
 
 
 def mutate(text: str, rng: random.Random) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import struct
 
+from codegen.corpus.wire_lists import SPECIAL_FLOATS, boundary_integers
 from jamjet_schema.wire import number_from_literal, parse
 from jamjet_schema.wire.floats import format_f64
 from jamjet_schema.wire.serde_parser import parse_value
@@ -13,30 +14,6 @@ from tests.wire.wire_probe import Differential
 
 INT_TYPES = ["u32", "u64", "i64", "Option<u32>", "Option<u64>"]
 FLOAT_TYPES = ["f64", "Option<f64>", "Value"]
-
-
-def boundary_integers() -> list[str]:
-    points = [0, 1, 2**31, 2**32, 2**53, 2**63, 2**64, 10**19, 10**20]
-    values = {sign * (p + d) for p in points for d in (-1, 0, 1) for sign in (1, -1)}
-    texts = [str(v) for v in sorted(values)]
-    return [*texts, "-0", "00", "01", "-01", "1.0", "1e0", "1E2", "-1e0", "0e5", "true", '"1"']
-
-
-SPECIAL_FLOATS = [
-    "0.1", "1e16", "1e15", "1e-7", "1e-5", "0.00001", "0.000001", "1e-6", "1e-4",
-    "123456789012345678901234567890", "1e308", "1e309", "-1e309", "5e-324", "2e-324",
-    "3e-324", "1e-400", "2.2250738585072011e-308", "2.2250738585072014e-308",
-    "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "-0.0",
-    "-0", "0.0", "0e0", "0e999999999999", "1e999999999999", "1e-999999999999", "-1e-99999999999",
-    "0.30000000000000004", "9007199254740993", "9007199254740993.0", "18446744073709551616",
-    "18446744073709551616.5", "18446744073709551615.9", "-9223372036854775809",
-    "1.00000000000000011102230246251565404236316680908203125", "123.456e-2", "1E+2", "1e+0",
-    "4.9406564584124654e-324", "2.4703282292062327e-324", "2.4703282292062328e-324",
-    "1" + "0" * 400, "0." + "0" * 400 + "1", "1." + "9" * 40 + "e-10", "1e2147483647",
-    "1e2147483648", "1e-2147483648", "1e-2147483649", "10e2147483647", "0.1e-2147483647",
-    "1.", "1.e5", ".5", "1e", "1e+", "-", "--1", "+1", "1e5.0", "0x10", "NaN", "Infinity",
-    "-Infinity", "1_000", " 1 ", "\t1\n", "1\u00a0",
-]  # fmt: skip
 
 
 def random_float_texts(seed: int, count: int) -> list[str]:

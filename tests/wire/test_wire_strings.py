@@ -6,69 +6,17 @@ from __future__ import annotations
 import json
 import random
 
+from codegen.corpus.wire_lists import (
+    control_characters,
+    escapes,
+    quoted,
+    surrogates,
+    unicode_texts,
+)
 from jamjet_schema.wire import WireError, write_json_string
 from tests.wire.wire_probe import Differential
 
 STRING_TYPES = ["String", "Value", "Option<String>"]
-
-
-def quoted(body: str) -> str:
-    return f'"{body}"'
-
-
-def control_characters() -> list[str]:
-    raw = [quoted(chr(c)) for c in range(0x20)] + [quoted("a" + chr(c) + "b") for c in range(0x20)]
-    escaped = [quoted(f"\\u{c:04x}") for c in range(0x80)] + [
-        quoted(f"\\u{c:04X}") for c in range(32)
-    ]
-    return (
-        raw + escaped + [quoted(chr(0x7F)), quoted("\\/"), quoted("/"), quoted("\\b\\f\\n\\r\\t")]
-    )
-
-
-def escapes() -> list[str]:
-    singles = [quoted("\\" + chr(c)) for c in range(0x20, 0x7F)]
-    broken = [
-        "\\u",
-        "\\u1",
-        "\\u12",
-        "\\u123",
-        "\\u12g4",
-        "\\uG000",
-        "\\U0041",
-        "\\x41",
-        "\\",
-        "\\\\",
-    ]
-    return singles + [quoted(b) for b in broken] + ['"\\u00', '"\\', '"abc', '"', '"\\"']
-
-
-def surrogates() -> list[str]:
-    pieces = [
-        "\\ud83d\\ude00", "\\uD83D\\uDE00", "\\ud800", "\\udbff", "\\udc00", "\\udfff",
-        "\\ud800\\ud800", "\\ud800\\udbff\\udc00", "\\ud800x", "\\ud800\\n", "\\ud800\\u0041",
-        "\\ud800\\", "\\ud800\\u", "\\ud800\\ud", "\\ud800\\udc0", "\\udc00\\ud800",
-        "\\ud800\\udc00\\udc00", "a\\ud800", "\\ud800é", "\\ud800\\uDC00", "\\uDBFF\\uDFFF",
-    ]  # fmt: skip
-    texts = [quoted(p) for p in pieces]
-    return [*texts, '"\\ud800', '"\\ud800\\', '"\\ud800\\u', '"\\ud800\\udc']
-
-
-def unicode_texts() -> list[str]:
-    samples = [
-        "é",
-        "日本語",
-        "😀",
-        "\u2028\u2029",
-        "\ufeff",
-        "\uffff",
-        "\U0010ffff",
-        "a\u0301",
-        "\x85",
-    ]
-    texts = [quoted(s) for s in samples]
-    texts += [json.dumps(s) for s in samples]  # \\u-escaped forms, pairs for astral ones
-    return [*texts, "\ufeff" + quoted("bom"), quoted("tab\tinside")]
 
 
 def random_strings(seed: int, count: int) -> list[str]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import random
 
+from codegen.corpus.wire_lists import GRAMMAR, depth_cases
 from jamjet_schema.wire import JsonObject, WireError, parse
-from tests.wire.test_wire_json import GRAMMAR, SEEDS, depth_cases, mutate
+from tests.wire.test_wire_json import SEEDS, mutate
 from tests.wire.wire_probe import TALLY, Probe
 
 PROVENANCE_FIELDS = frozenset(

@@ -7,20 +7,9 @@ import json
 import random
 import uuid
 
+from codegen.corpus.wire_lists import SAMPLE, shapes
 from jamjet_schema.wire import format_uuid, parse_uuid
 from tests.wire.wire_probe import Differential
-
-SAMPLE = "67e55044-10b1-426f-9247-bb680e5fe0c8"
-
-
-def shapes(text: str) -> list[str]:
-    simple = text.replace("-", "")
-    return [text, text.upper(), simple, simple.upper(), "{" + text + "}", "{" + simple + "}",
-            "urn:uuid:" + text, "URN:UUID:" + text.upper(), "Urn:Uuid:" + text, "urn:uuid:" + simple,
-            "{urn:uuid:" + text + "}", " " + text, text + " ", "(" + text + ")", "[" + text + "]",
-            text[:8] + text[9:], text[:-1], text + "0", simple[:-1], simple + "0", "",
-            "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
-            "{" + text, text + "}", "urn:uuid:" + text[:-1], "urn:uuid:" + text + "0"]  # fmt: skip
 
 
 def broken(seed: int, count: int) -> list[str]:

@@ -19,7 +19,7 @@ def python_classes(model: WireModel) -> list[str]:
 
 def documents(model: WireModel) -> list[Struct | TaggedUnion]:
     """What `read` and `check` take whole: the structs and the tagged unions."""
-    return [d for d in model.decls if isinstance(d, Struct | TaggedUnion)]
+    return model.documents
 
 
 def root_union(model: WireModel) -> TaggedUnion:

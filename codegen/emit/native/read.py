@@ -35,8 +35,8 @@ from codegen.model import (
 
 def shadow_type(model: WireModel, expr: TypeExpr) -> str:
     """The shadow (Python-building) type of a field of type `expr`."""
-    if isinstance(expr, BoxType):
-        return shadow_type(model, expr.inner)
+    if isinstance(expr, BoxType):  # kept: a recursive struct needs it to have a size
+        return f"Box<{shadow_type(model, expr.inner)}>"
     if isinstance(expr, OptionType):
         return f"Opt<{shadow_type(model, expr.inner)}>"
     if isinstance(expr, VecType):

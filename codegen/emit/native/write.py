@@ -35,8 +35,8 @@ _BORROWED = {Scalar.STRING: "PyText<'py>", Scalar.JSON: "PyJson<'py>"}
 
 def out_type(model: WireModel, expr: TypeExpr) -> str:
     """The borrowed (serializing) type of a field of type `expr`."""
-    if isinstance(expr, BoxType):
-        return out_type(model, expr.inner)
+    if isinstance(expr, BoxType):  # kept: a recursive struct needs it to have a size
+        return f"Box<{out_type(model, expr.inner)}>"
     if isinstance(expr, OptionType):
         return f"Option<{out_type(model, expr.inner)}>"
     if isinstance(expr, VecType):

@@ -71,7 +71,9 @@ fn run_corpus(wanted: impl Fn(&Value) -> bool, answer: Answer) -> usize {
 
 #[test]
 fn generated_crate_passes_every_current_fixture() {
-    let checked = run_corpus(|data| data["tier"] != "evolution", generated);
+    // evolution: for older readers; era: what an older serde_json build writes
+    let current = |data: &Value| data["tier"] != "evolution" && data["tier"] != "era";
+    let checked = run_corpus(current, generated);
     assert!(checked > 1000, "only {checked} cases");
 }
 

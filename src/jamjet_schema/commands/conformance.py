@@ -1,9 +1,13 @@
 """`jamjet-schema conformance`: run a testee over the corpus, and/or report its coverage.
 
-Exit status: 0 when no required-tier case fails outside the known-failures list, no
-entry of that list is stale and (with --coverage) every variant and field has a
-fixture; 1 otherwise; 2 when the run cannot happen (bad corpus, testee broke the
-protocol, bad arguments).
+Exit status:
+  0  the run passed: no required (or selected evolution) case fails outside the
+     known-failures list, no entry of that list is stale and (with --coverage) every
+     variant and field has a fixture
+  1  it failed: the report groups the failures by symptom, most fixtures first
+  2  it could not happen: a bad corpus or argument, or a testee that could not start,
+     died, hung past --timeout or broke the protocol (the report says which request,
+     with the testee's exit status and the tail of its stderr)
 """
 
 from __future__ import annotations
@@ -16,7 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from jamjet_schema.conformance import corpus, coverage, known_failures, report, runner
-from jamjet_schema.conformance.testee import ProtocolError, Testee, load_registry, registered
+from jamjet_schema.conformance import eras as eras_mod
+from jamjet_schema.conformance.runner import EXIT_CANNOT_RUN, EXIT_FAIL, EXIT_PASS
+from jamjet_schema.conformance.testee import (
+    DEFAULT_TIMEOUT,
+    ProtocolError,
+    Testee,
+    TesteeFailure,
+    load_registry,
+    registered,
+)
 
 REGISTRY = Path("conformance") / "testees.json"
 
@@ -38,6 +51,12 @@ def register(subparsers: Any) -> None:
         "(default for --impl NAME: conformance/known-failures/NAME.txt if it exists)",
     )
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="also write the JSON report to FILE (whatever --format prints)",
+    )
     p.add_argument(
         "--coverage",
         action="store_true",
@@ -62,6 +81,30 @@ def _testee_options(p: argparse.ArgumentParser) -> None:
         help="the testee reads as release X.Y.Z: run the evolution cases of that reader "
         "(default: the reader_version of the --impl entry, else none)",
     )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"wait at most SECONDS for each answer, the first including the testee's start "
+        f"(default {DEFAULT_TIMEOUT:g}); then stop it and exit 2",
+    )
+    p.add_argument(
+        "--serde-json-era",
+        metavar="X.Y.Z",
+        help="the testee writes as serde_json X.Y.Z: judge the fixtures that era re-records "
+        "(the corpus's eras/ folder) by its answers",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
 
 
 def _selection_options(p: argparse.ArgumentParser) -> None:
@@ -91,9 +134,14 @@ def _selection_options(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not (args.testee or args.impl or args.coverage):
         print("jamjet-schema conformance: give --testee, --impl or --coverage", file=sys.stderr)
-        return 2
+        return EXIT_CANNOT_RUN
     try:
         return _run(args)
+    except _Aborted as stopped:
+        failure, what = stopped.failure, stopped.run
+        _emit(args, report.aborted_text(failure, what), report.aborted_json(failure, what))
+        say(f"jamjet-schema conformance: {failure.summary}", sys.stderr)
+        return EXIT_CANNOT_RUN
     except (
         corpus.FixtureError,
         corpus.CorpusNotFound,
@@ -103,8 +151,16 @@ def run(args: argparse.Namespace) -> int:
         LookupError,
         OSError,
     ) as err:
-        print(f"jamjet-schema conformance: {err}", file=sys.stderr)
-        return 2
+        say(f"jamjet-schema conformance: {err}", sys.stderr)
+        return EXIT_CANNOT_RUN
+
+
+class _Aborted(Exception):
+    """The testee stopped the run: what it did, and what the run was."""
+
+    def __init__(self, failure: TesteeFailure, run: report.Aborted) -> None:
+        super().__init__(str(failure))
+        self.failure, self.run = failure, run
 
 
 @dataclass(frozen=True)
@@ -123,30 +179,59 @@ def _run(args: argparse.Namespace) -> int:
     cases = selection.select(loaded.cases)
     if not cases:
         raise LookupError("no case matches the selection (--tier/--rule/--match)")
+    eras = eras_mod.load(loaded.root, loaded.cases)
+    runner.choose_era(eras, args.serde_json_era)  # an unknown era: before starting anything
     result = None
     if chosen.testee is not None:
         listed = chosen.known_failures
         known = known_failures.load(listed) if listed else None
+        testee = replace(chosen.testee, timeout=args.timeout)
         ids = [c.id for c in loaded.cases]
-        result = runner.run(
-            chosen.testee, cases, known, loaded.root, ids, reader_version=chosen.reader_version
-        )
+        era, reader = args.serde_json_era, chosen.reader_version
+        try:
+            result = runner.run(testee, cases, known, loaded.root, ids, reader, eras, era)
+        except TesteeFailure as failure:
+            what = report.Aborted(testee.describe(), loaded.root, len(cases))
+            raise _Aborted(failure, what) from failure
     measured = None
     if args.coverage:
         every = replace(selection, every_reader=True).select(loaded.cases)
         measured = coverage.measure(coverage.load_manifest(loaded.manifest_path), every)
-    _print(args.format, result, measured)
+    _print(args, result, measured)
     ok = (result is None or result.ok) and (measured is None or measured.ok)
-    return 0 if ok else 1
+    return EXIT_PASS if ok else EXIT_FAIL
 
 
-def _print(form: str, result: runner.RunResult | None, measured: coverage.Coverage | None) -> None:
-    if form == "json":
-        print(json.dumps(report.as_json(result, measured), indent=2, ensure_ascii=False))
-    elif result is not None:
-        print(report.text(result, measured))
-    elif measured is not None:
-        print(report.coverage_text(measured))
+def _print(
+    args: argparse.Namespace, result: runner.RunResult | None, measured: coverage.Coverage | None
+) -> None:
+    if result is not None:
+        text = report.text(result, measured)
+    else:
+        text = report.coverage_text(measured) if measured is not None else ""
+    _emit(args, text, report.as_json(result, measured))
+
+
+def _emit(args: argparse.Namespace, text: str, doc: dict[str, Any]) -> None:
+    """The report on stdout as --format says, and as JSON to --report FILE."""
+    if args.format == "json":
+        try:
+            print(json.dumps(doc, indent=2, ensure_ascii=False))
+        except UnicodeEncodeError:  # a lone surrogate, or a stdout that is not UTF-8
+            print(json.dumps(doc, indent=2))  # every such character as its JSON escape
+    else:
+        say(text, sys.stdout)
+    if args.report is not None:
+        args.report.write_text(json.dumps(doc, indent=2) + "\n", encoding="ascii")
+
+
+def say(text: str, stream: Any) -> None:
+    """Prints `text`; what the stream cannot encode is written as backslash escapes."""
+    try:
+        print(text, file=stream)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        print(text.encode(encoding, "backslashreplace").decode(encoding), file=stream)
 
 
 def _choose(args: argparse.Namespace, corpus_root: Path) -> _Chosen:
@@ -157,7 +242,7 @@ def _choose(args: argparse.Namespace, corpus_root: Path) -> _Chosen:
     entry = load_registry(registry).get(args.impl, {})
     testee = registered(registry, args.impl)  # run from the repository root
     if args.cwd:
-        testee = Testee(testee.command, args.cwd)
+        testee = replace(testee, cwd=args.cwd)
     # A registered testee's list lives at conformance/known-failures/<name>.txt.
     listed = registry.parent / "known-failures" / f"{args.impl}.txt"
     return _Chosen(

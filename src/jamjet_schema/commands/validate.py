@@ -1,5 +1,8 @@
 """`jamjet-schema validate LOG...`: check every event of a log as serde would.
 
+A STORE (the runtime's SQLite database, or a `sqlite://PATH` URL) is checked row by
+row as the runtime reads it; each bad row is named by execution_id, sequence and id.
+
 For each bad record it prints where it is (file:line), the variant, the rule and
 serde's message; with --canonical it also flags events that parse but are not in
 serde's canonical form. A summary ends the output. Exit status 1 if any record
@@ -23,19 +26,33 @@ from jamjet_schema.logs.summary import Summary
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "validate",
-        help="check an event log (JSON Lines or a JSON array) as serde would",
+        help="check an event log (JSON Lines or a JSON array) or a store as serde would",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "logs", nargs="*", default=["-"], metavar="LOG", help="files; - or none for stdin"
+        "logs", nargs="*", default=["-"], metavar="LOG", help="files or a STORE; - or none: stdin"
     )
     parser.add_argument(
         "--canonical", action="store_true", help="also flag events not in canonical form"
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
     add_jobs_option(parser)
+    add_store_options(parser)
     parser.set_defaults(run=run)
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("a store (SQLite)")
+    group.add_argument("--execution", metavar="ID", help="only the rows of this execution_id")
+    group.add_argument("--tenant", metavar="T", help="only the rows of this tenant_id")
+    group.add_argument(
+        "--busy-timeout",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="seconds to wait for a writer's lock before giving up (default: 5)",
+    )
 
 
 def add_jobs_option(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +74,10 @@ def _jobs(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from jamjet_schema.store.location import names_a_store
+
+    if any(names_a_store(name) for name in args.logs):
+        return _validate_store(args)
     problem = unreadable(args.logs)
     if problem:
         print(f"jamjet-schema validate: {problem}", file=sys.stderr)
@@ -66,6 +87,22 @@ def run(args: argparse.Namespace) -> int:
     except OSError as err:  # a log that went away or failed while being read
         print(f"jamjet-schema validate: {err.filename or 'input'}: {err.strerror}", file=sys.stderr)
         return 2
+
+
+def _validate_store(args: argparse.Namespace) -> int:
+    from jamjet_schema.store.scan import Selection
+    from jamjet_schema.store.validate import validate_store
+
+    if len(args.logs) != 1 or args.canonical:
+        print(
+            "jamjet-schema validate: a store is validated alone, without --canonical",
+            file=sys.stderr,
+        )
+        return 2
+    selection = Selection(args.execution, args.tenant)
+    return validate_store(
+        args.logs[0], selection, args.jobs, args.format, args.busy_timeout, sys.stdout
+    )
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -110,9 +147,11 @@ def _render(verdict: Verdict, problem: str, fmt: str) -> str:
         if problem == "invalid":
             data.update(rule=verdict.rule, error=verdict.error)
         else:
-            data["canonical"] = verdict.canonical
+            data.update(canonical=verdict.canonical, written_by=verdict.era)
         return json.dumps(data, ensure_ascii=False)
     variant = verdict.variant or "?"
     if problem == "invalid":
         return f"{where}: [{variant}] {verdict.rule}: {verdict.error}"
+    if verdict.era:
+        return f"{where}: [{variant}] not canonical, written by {verdict.era}; serde writes: {verdict.canonical}"
     return f"{where}: [{variant}] not canonical; serde writes: {verdict.canonical}"

@@ -17,40 +17,28 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal, cast
 
+from jamjet_schema.wire._constants import PROTOCOL_TYPES
+from jamjet_schema.wire._constants import RULES as WIRE_RULES
+
 Tier = Literal["required", "implementation-defined", "evolution"]
 CaseClass = Literal["canonical", "accepted", "rejected"]
 
 TIERS: tuple[Tier, ...] = ("required", "implementation-defined", "evolution")
 CLASSES: tuple[CaseClass, ...] = ("canonical", "accepted", "rejected")
-TYPE_NAMES = ("Event", "EventKind", "ProvenanceMetadata")
-RULES = (
-    "tag",
-    "snake-case",
-    "required-field",
-    "null-vs-omitted",
-    "default",
-    "unknown-field",
-    "duplicate-field",
-    "wrong-type",
-    "integer-width",
-    "float-format",
-    "timestamp",
-    "uuid",
-    "value-canonicalisation",
-    "unicode-escapes",
-    "nesting-depth",
-    "json-syntax",
-    "sequence-form",
-    "evolution",
-)
+# The protocol's type names and the rule names come from the wire constants table
+# (generated from the wire model; pure data, no models behind it).
+TYPE_NAMES: tuple[str, ...] = PROTOCOL_TYPES
+RULES: tuple[str, ...] = WIRE_RULES
 MANIFEST = "manifest.json"
+ERAS = "eras"  # eras/<crate>-<version>.json re-record cases as an older build wrote them
+ERA_TIER = "era"  # the tier of those files (fixture.schema.json); never loaded as cases here
 CORPUS_ENV = "JAMJET_SCHEMA_CORPUS"
 
 _FILE_KEYS = {"$schema", "description", "tier", "cases"}
 _CASE_KEYS = {"id", "description", "rule", "type_name", "covers", "class", "input", "output"}
 _CASE_KEYS |= {"serde_error", "reader_version", "since"}
 _CASE_REQUIRED = ("id", "description", "rule", "type_name", "class", "input")
-_ID = re.compile(r"^(required|implementation-defined|evolution)\.[A-Za-z0-9_.+^-]+$")
+_ID = re.compile(rf"^({'|'.join(TIERS)})\.[A-Za-z0-9_.+^-]+$")
 _VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
 _SHOULD = re.compile(r"\bshould\b")
 
@@ -122,7 +110,7 @@ def load(root: str | os.PathLike[str] | None = None) -> Corpus:
     folder = locate(root)
     cases: list[Case] = []
     for path in sorted(folder.rglob("*.json")):
-        if path.name != MANIFEST:
+        if path.name != MANIFEST and path.relative_to(folder).parts[0] != ERAS:
             cases += load_file(path, folder)
     if not cases:
         raise CorpusNotFound(f"no fixture files under {folder}")

@@ -5,17 +5,26 @@
 Any test function taking the `jamjet_case` argument is parametrized over the
 selected cases and gets its verdict from `jamjet_run`, which runs the testee once per
 session over all of them. Without --jamjet-testee such tests are skipped.
+
+pytest loads this module in every session of an environment that has the package,
+so it imports nothing but pytest until --jamjet-testee is given or a `jamjet_case`
+test is collected: the runner, the corpus and the report are imported on first use
+(none of them imports pydantic or the generated models). A testee that breaks the
+protocol ends the session with exit status 2 and the runner's explanation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pytest
 
-from jamjet_schema.conformance import corpus, known_failures, runner
-from jamjet_schema.conformance.report import describe
-from jamjet_schema.conformance.runner import CaseResult, RunResult
+from jamjet_schema.conformance.defaults import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from jamjet_schema.conformance.corpus import Case, Corpus
+    from jamjet_schema.conformance.runner import CaseResult, RunResult
 
 NO_TESTEE = (
     "no testee given: pass --jamjet-testee 'COMMAND' to run the jamjet-schema "
@@ -42,6 +51,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="X.Y.Z",
         help="the testee reads as release X.Y.Z: also run that reader's evolution cases",
     )
+    group.addoption(
+        "--jamjet-timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"wait at most SECONDS for each answer (default {DEFAULT_TIMEOUT:g}); "
+        "then stop the testee and end the session with exit status 2",
+    )
+    group.addoption(
+        "--jamjet-serde-json-era",
+        metavar="X.Y.Z",
+        help="the testee writes as serde_json X.Y.Z: judge the fixtures that era re-records "
+        "by its answers",
+    )
 
 
 @dataclass
@@ -49,7 +72,7 @@ class _Session:
     """What one pytest session shares: the corpus, the selection, the one run."""
 
     config: pytest.Config
-    _corpus: corpus.Corpus | None = None
+    _corpus: Corpus | None = None
     _run: RunResult | None = field(default=None, repr=False)
 
     def option(self, name: str) -> str | None:
@@ -61,28 +84,44 @@ class _Session:
         return self.option("jamjet_testee")
 
     @property
-    def loaded(self) -> corpus.Corpus:
+    def loaded(self) -> Corpus:
+        from jamjet_schema.conformance import corpus
+
         if self._corpus is None:
             self._corpus = corpus.load(self.option("jamjet_corpus"))
         return self._corpus
 
     @property
-    def cases(self) -> list[corpus.Case]:
+    def cases(self) -> list[Case]:
+        from jamjet_schema.conformance import runner
+
         tier: runner.TierChoice = "required" if self.option("jamjet_tier") == "required" else "all"
         reader = self.option("jamjet_reader_version")
         return runner.Selection(tier, reader_version=reader).select(self.loaded.cases)
 
     def run(self) -> RunResult:
         if self._run is None:
-            assert self.testee is not None
-            listed = self.option("jamjet_known_failures")
-            known = known_failures.load(listed) if listed else None
-            cwd = self.option("jamjet_cwd")
-            testee = runner.as_testee(self.testee, cwd)
-            ids = [c.id for c in self.loaded.cases]
-            reader = self.option("jamjet_reader_version")
-            self._run = runner.run(testee, self.cases, known, self.loaded.root, ids, reader)
+            self._run = self._start()
         return self._run
+
+    def _start(self) -> RunResult:
+        from jamjet_schema.conformance import eras, known_failures, runner
+        from jamjet_schema.conformance.testee import TesteeFailure
+
+        assert self.testee is not None
+        listed = self.option("jamjet_known_failures")
+        known = known_failures.load(listed) if listed else None
+        timeout = float(self.config.getoption("jamjet_timeout"))
+        testee = runner.as_testee(self.testee, self.option("jamjet_cwd"), timeout)
+        loaded = self.loaded
+        ids = [c.id for c in loaded.cases]
+        reader, era = self.option("jamjet_reader_version"), self.option("jamjet_serde_json_era")
+        found = eras.load(loaded.root, loaded.cases)
+        try:
+            return runner.run(testee, self.cases, known, loaded.root, ids, reader, found, era)
+        except TesteeFailure as failure:
+            # the run could not happen: no test has a verdict, the session ends with 2
+            pytest.exit(f"jamjet-schema conformance: {failure}", returncode=2)
 
 
 _SESSION = pytest.StashKey[_Session]()
@@ -122,18 +161,21 @@ def jamjet_results(jamjet_run: RunResult) -> dict[str, CaseResult]:
 
 
 @pytest.fixture
-def jamjet_result(jamjet_case: corpus.Case, jamjet_results: dict[str, CaseResult]) -> CaseResult:
+def jamjet_result(jamjet_case: Case, jamjet_results: dict[str, CaseResult]) -> CaseResult:
     """The verdict for this test's case."""
     return jamjet_results[jamjet_case.id]
 
 
 def check(result: CaseResult, run: RunResult) -> None:
     """Passes, fails, xfails or skips the current test as the case's status says."""
+    from jamjet_schema.conformance import known_failures
+    from jamjet_schema.conformance.report import describe
+    from jamjet_schema.conformance.testee import printable
+
     status, case = result.status, result.case
     if status == "skipped":
-        pytest.skip(
-            result.problem if result.not_asked else f"the testee skipped it: {result.actual.text}"
-        )
+        said = printable(result.actual.text)  # the testee's text: may hold a lone surrogate
+        pytest.skip(result.problem if result.not_asked else f"the testee skipped it: {said}")
     if status == "known-failure":
         pytest.xfail(f"listed as a known failure: {result.problem}")
     if status == "now-passes":
@@ -148,6 +190,8 @@ def check(result: CaseResult, run: RunResult) -> None:
 
 def stale_entries(run: RunResult) -> str | None:
     """A message naming known-failures entries that match no fixture, or None."""
+    from jamjet_schema.conformance import known_failures
+
     if not run.unknown_listed or run.known is None:
         return None
     lines = [f"known-failures entries naming no fixture: {', '.join(run.unknown_listed)}"]

@@ -1,28 +1,37 @@
 """Reports of a run (and of coverage): text for people, JSON for machines.
 
-The text report truncates long inputs and outputs, and for a differing output shows
-the window around the first difference; the JSON report always carries full texts.
+Failures are grouped by symptom (triage.py), most fixtures first, one worked example
+each; each tier is named as what it is (an implementation-defined difference is
+reported, never a failure). The text report clips long inputs and outputs and gives
+where an output first differs as a JSON path; the JSON report carries the same
+groups and every text in full. Texts a testee sent are printed with lone surrogates
+as escapes, so no answer can make printing fail.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jamjet_schema.conformance import triage
 from jamjet_schema.conformance.corpus import Case
 from jamjet_schema.conformance.coverage import Coverage
 from jamjet_schema.conformance.known_failures import prune_hint
-from jamjet_schema.conformance.runner import STATUSES, CaseResult, RunResult, expected_outcome
-from jamjet_schema.conformance.testee import Outcome
+from jamjet_schema.conformance.runner import CaseResult, RunResult, expected_outcome
+from jamjet_schema.conformance.testee import Outcome, TesteeFailure, printable
+from jamjet_schema.conformance.triage import Group
 
 CLIP = 300  # characters of an input or output shown in the text report
-_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("passed", ("passed", "now-passes")),
-    ("failed", ("failed",)),
-    ("known", ("known-failure",)),
-    ("skipped", ("skipped",)),
+# A column of the tables: its title, and which results it counts.
+_COLUMNS: tuple[tuple[str, Callable[[CaseResult], bool]], ...] = (
+    ("passed", lambda r: r.status in ("passed", "now-passes")),
+    ("failed", lambda r: r.status == "failed" and r.case.required),
+    ("differs", lambda r: r.status == "failed" and not r.case.required),  # impl.-defined
+    ("known", lambda r: r.status == "known-failure"),
+    ("skipped", lambda r: r.status == "skipped"),
 )
 
 
@@ -34,7 +43,7 @@ def text(result: RunResult, coverage: Coverage | None = None) -> str:
     if coverage is not None:
         parts.append(coverage_text(coverage))
     parts.append(_verdict(result))
-    return "\n\n".join(p for p in parts if p)
+    return printable("\n\n".join(p for p in parts if p))
 
 
 def _header(result: RunResult) -> str:
@@ -42,7 +51,9 @@ def _header(result: RunResult) -> str:
     lines.append(f"  corpus  {result.corpus} ({len(result.results)} cases selected)")
     if result.known is not None:
         lines.append(f"  known failures  {result.known.path} ({len(result.known)} entries)")
-    return "\n".join(lines)
+    if result.era is not None:
+        lines.append(f"  serde_json era  {result.era}: the fixtures it re-records expect its bytes")
+    return printable("\n".join(lines))
 
 
 def _tables(result: RunResult) -> str:
@@ -57,6 +68,15 @@ def _tables(result: RunResult) -> str:
 
 
 def _tally(results: Iterable[CaseResult], key: Callable[[Case], str]) -> dict[str, Counter[str]]:
+    """Per key, the number of results in each column."""
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in results:
+        row = table[key(r.case)]
+        row.update(name for name, counts in _COLUMNS if counts(r))
+    return dict(sorted(table.items()))
+
+
+def _statuses(results: Iterable[CaseResult], key: Callable[[Case], str]) -> dict[str, Counter[str]]:
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for r in results:
         table[key(r.case)][r.status] += 1
@@ -66,50 +86,118 @@ def _tally(results: Iterable[CaseResult], key: Callable[[Case], str]) -> dict[st
 def _table(title: str, rows: dict[str, Counter[str]], width: int) -> str:
     head = title.ljust(width) + "".join(f"{name:>9}" for name, _ in _COLUMNS)
     body = [
-        f"  {key}".ljust(width) + "".join(f"{sum(c[s] for s in st):>9}" for _, st in _COLUMNS)
+        f"  {key}".ljust(width) + "".join(f"{c[name]:>9}" for name, _ in _COLUMNS)
         for key, c in rows.items()
     ]
     return "\n".join([head, *body])
 
 
+# The failure sections, one per tier, in this order; how each tier's entries are named.
+_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("required", "FAILED"),
+    ("evolution", "FAILED"),
+    ("implementation-defined", "implementation-defined: differs"),
+)
+ALSO = 10  # other fixture ids listed under a group (the JSON report lists all)
+
+
 def _failures(result: RunResult) -> list[str]:
     failed = result.having("failed")
-    required = [r for r in failed if r.case.required]
-    optional = [r for r in failed if not r.case.required]
-    out = []
-    if required:
-        body = "\n\n".join(describe(r, result.corpus) for r in required)
-        out.append(f"FAILURES ({len(required)})\n\n{body}")
-    if optional:
-        body = "\n\n".join(describe(r, result.corpus) for r in optional)
-        title = f"IMPLEMENTATION-DEFINED DIFFERENCES ({len(optional)}, reported, not failures)"
-        out.append(f"{title}\n\n{body}")
-    return out
-
-
-def describe(r: CaseResult, corpus_root: Path | None = None) -> str:
-    """One case in full: id, what it pins, input, expected and actual answers."""
-    case, expected = r.case, expected_outcome(r.case)
-    where = _relative(case.file, corpus_root)
-    lines = [
-        f"{r.status.upper()} {case.id}",
-        f"  rule {case.rule} | class {case.case_class} | type {case.type_name} | {where}",
-        f"  {case.description}",
-        f"  -> {r.problem}",
-        f"  input     {_clip(case.input)}",
+    return [
+        _section(result, tier, [r for r in failed if r.case.tier == tier])
+        for tier, _ in _SECTIONS
+        if any(r.case.tier == tier for r in failed)
     ]
-    lines += _answers(expected, r.actual)
+
+
+def _section(result: RunResult, tier: str, failed: list[CaseResult]) -> str:
+    groups = _groups(result, failed)
+    n, g = len(failed), len(groups)
+    counted = f"{_fixtures(n)} in {g} group{'s' * (g != 1)}, most fixtures first"
+    if tier == "implementation-defined":
+        title = f"IMPLEMENTATION-DEFINED DIFFERENCES: {counted} (reported, never failing the run)"
+    else:
+        title = f"FAILURES, {tier} tier: {counted}"
+    body = [_group_text(i, grp, result.corpus) for i, grp in enumerate(groups, start=1)]
+    return "\n\n".join([title, *body])
+
+
+def _groups(result: RunResult, failed: list[CaseResult]) -> list[Group]:
+    """The era groups (failures that are an era's answers) and the symptom groups."""
+    in_era = {i: v for v, ids in result.era_matches.items() for i in ids}
+    eras: dict[str, list[CaseResult]] = {}
+    for r in failed:
+        if r.case.id in in_era:
+            eras.setdefault(in_era[r.case.id], []).append(r)
+    grouped = [Group(era_title(v), tuple(rs), era=v) for v, rs in eras.items()]
+    grouped += triage.group(r for r in failed if r.case.id not in in_era)
+    return sorted(grouped, key=lambda grp: -len(grp.results))
+
+
+def era_title(version: str) -> str:
+    return f"writes floats as serde_json {version} does"
+
+
+def era_advice(version: str) -> str:
+    return f"run with --serde-json-era {version}"
+
+
+def _fixtures(n: int) -> str:
+    return f"{n} fixture{'s' * (n != 1)}"
+
+
+def _group_text(number: int, grp: Group, corpus_root: Path) -> str:
+    head = f"{number}. {grp.title}: {_fixtures(len(grp.results))}"
+    head += f"; {era_advice(grp.era)}" if grp.era is not None else ""
+    if len(grp.by_type) > 1:
+        types = ", ".join(f"{s.rust_type} {len(rs)}" for s, rs in grp.by_type)
+        head += f"\n     by Rust type: {types}"
+    example = describe(grp.example, corpus_root, indent="     ", lead="e.g. ")
+    others = [r.case.id for r in grp.results[1:]]
+    lines = [head, example]
+    if others:
+        lines.append("     also " + "\n          ".join(others[:ALSO]))
+    if len(others) > ALSO:
+        lines.append(f"          ... and {len(others) - ALSO} more (--format json lists all)")
     return "\n".join(lines)
 
 
+def label(r: CaseResult) -> str:
+    """A result's status as the report names it: tiers as what they are."""
+    if r.status == "failed" and not r.case.required:
+        return "implementation-defined: differs"
+    return r.status.upper()
+
+
+def describe(
+    r: CaseResult, corpus_root: Path | None = None, indent: str = "", lead: str = ""
+) -> str:
+    """One case in full: id, what it pins, input, expected and actual answers, and where
+    an output first differs."""
+    case, expected = r.case, expected_outcome(r.case)
+    where = _relative(case.file, corpus_root)
+    pad = indent + " " * len(lead)
+    lines = [
+        f"{indent}{lead}{label(r)} {case.id}",
+        f"{pad}  rule {case.rule} | class {case.case_class} | type {case.type_name} | {where}",
+        f"{pad}  {case.description}",
+        f"{pad}  -> {r.problem}",
+        f"{pad}  input     {_clip(case.input)}",
+    ]
+    lines += [f"{pad}{line}" for line in _answers(expected, r.actual)]
+    return printable("\n".join(lines))
+
+
 def _answers(expected: Outcome, actual: Outcome) -> list[str]:
-    at = _first_difference(expected.text, actual.text) if expected.accepted else 0
+    both = expected.accepted and actual.accepted
+    difference = triage.first_difference(expected.text, actual.text) if both else None
+    at = _first_difference(expected.text, actual.text) if both else 0  # keeps it in view
     lines = [
         f"  expected  {expected.verdict:<7}{_clip(expected.text, at)}",
         f"  actual    {actual.verdict:<7}{_clip(actual.text, at)}",
     ]
-    if expected.accepted and actual.accepted:
-        lines.append(f"            (first difference at character {at})")
+    if difference is not None:
+        lines.append(f"  {difference}")
     return lines
 
 
@@ -135,13 +223,24 @@ def _stale(result: RunResult) -> str:
     return "\n".join(lines + prune_hint(result.known, result.stale))
 
 
+# How the closing line counts each kind of result.
+_TALLY: tuple[tuple[str, Callable[[CaseResult], bool]], ...] = (
+    ("passed", lambda r: r.status == "passed"),
+    ("failed", lambda r: r.status == "failed" and r.case.required),
+    ("implementation-defined differences", lambda r: r.status == "failed" and not r.case.required),
+    ("known-failure", lambda r: r.status == "known-failure"),
+    ("now-passes", lambda r: r.status == "now-passes"),
+    ("skipped", lambda r: r.status == "skipped"),
+)
+
+
 def _verdict(result: RunResult) -> str:
-    counts = Counter(r.status for r in result.results)
-    fatal = sum(r.fatal for r in result.results if r.status == "failed")
-    tally = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    counts = {name: sum(1 for r in result.results if test(r)) for name, test in _TALLY}
+    tally = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
     if result.ok:
         return f"PASS ({tally})"
-    why = [f"required-tier failures: {fatal}"] if fatal else []
+    fatal = Counter(r.case.tier for r in result.results if r.status == "failed" and r.fatal)
+    why = [f"{_fixtures(n)} of the {tier} tier fail{'s' * (n == 1)}" for tier, n in fatal.items()]
     why += [f"stale known-failure entries: {len(result.stale)}"] if result.stale else []
     return f"FAIL: {'; '.join(why)} ({tally})"
 
@@ -179,10 +278,7 @@ def _clip(value: str, around: int = 0, limit: int = CLIP) -> str:
     return head + value[start : start + limit] + tail
 
 
-def _first_difference(a: str, b: str) -> int:
-    return next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
-    )
+_first_difference = triage.differing_character
 
 
 def _relative(path: Path, root: Path | None) -> str:
@@ -216,6 +312,9 @@ def _run_json(result: RunResult) -> dict[str, Any]:
         "by_rule": _counts(result, lambda c: c.rule),
         "by_class": _counts(result, lambda c: c.case_class),
         "by_tier": _counts(result, lambda c: c.tier),
+        "serde_json_era": result.era,
+        "era_matches": {v: list(ids) for v, ids in result.era_matches.items()},
+        "groups": _groups_json(result),
         "failures": [_case_json(r) for r in result.having("failed")],
         "known_failures_still_failing": [r.case.id for r in result.having("known-failure")],
         "stale_known_failures": _stale_json(result),
@@ -224,7 +323,37 @@ def _run_json(result: RunResult) -> dict[str, Any]:
 
 
 def _counts(result: RunResult, key: Callable[[Case], str]) -> dict[str, dict[str, int]]:
-    return {k: dict(c) for k, c in _tally(result.results, key).items()}
+    return {k: dict(c) for k, c in _statuses(result.results, key).items()}
+
+
+def _groups_json(result: RunResult) -> list[dict[str, Any]]:
+    """The groups of the text report, tier by tier; ids in full, the example in full."""
+    failed = result.having("failed")
+    out = []
+    for tier, _ in _SECTIONS:
+        for grp in _groups(result, [r for r in failed if r.case.tier == tier]):
+            out.append(
+                {
+                    "tier": tier,
+                    "fatal": grp.example.fatal,
+                    "title": grp.title,
+                    "symptoms": [
+                        {
+                            "rule": symptom.rule,
+                            "rust_type": symptom.rust_type,
+                            "how": symptom.how,
+                            "ids": [r.case.id for r in rs],
+                        }
+                        for symptom, rs in grp.by_type
+                    ],
+                    "serde_json_era": grp.era,
+                    "advice": era_advice(grp.era) if grp.era is not None else None,
+                    "count": len(grp.results),
+                    "example": _case_json(grp.example),
+                    "ids": [r.case.id for r in grp.results],
+                }
+            )
+    return out
 
 
 def _case_json(r: CaseResult) -> dict[str, Any]:
@@ -241,7 +370,22 @@ def _case_json(r: CaseResult) -> dict[str, Any]:
         "problem": r.problem,
         "input": case.input,
         "expected": {"verdict": expected.verdict, "text": expected.text},
-        "actual": {"verdict": r.actual.verdict, "text": r.actual.text},
+        "actual": {"verdict": r.actual.verdict, "text": r.actual.text, "defect": r.actual.defect},
+        "status": label(r),
+        "first_difference": _difference_json(expected, r.actual),
+    }
+
+
+def _difference_json(expected: Outcome, actual: Outcome) -> dict[str, Any] | None:
+    if not (expected.accepted and actual.accepted):
+        return None
+    found = triage.first_difference(expected.text, actual.text)
+    return {
+        "path": found.path,
+        "offset": found.offset,
+        "expected": found.expected,
+        "actual": found.actual,
+        "note": found.note,
     }
 
 
@@ -259,4 +403,42 @@ def _coverage_json(coverage: Coverage) -> dict[str, Any]:
         "items": [{"kind": i.kind, "name": i.name, "fixtures": i.count} for i in coverage.items],
         "missing": [i.name for i in coverage.missing],
         "unknown": list(coverage.unknown),
+    }
+
+
+# ---- a run that could not happen ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Aborted:
+    """What was being run when the testee stopped it."""
+
+    testee: str
+    corpus: Path
+    selected: int
+
+
+def aborted_text(failure: TesteeFailure, run: Aborted) -> str:
+    lines = ["jamjet-schema conformance", f"  testee  {run.testee}"]
+    lines.append(f"  corpus  {run.corpus} ({run.selected} cases selected)")
+    lines += ["", f"RUN ABORTED ({failure.cause}): no verdict, exit status 2", failure.explain()]
+    return printable("\n".join(lines))
+
+
+def aborted_json(failure: TesteeFailure, run: Aborted) -> dict[str, Any]:
+    return {
+        "ok": False,
+        "run": None,
+        "aborted": {
+            "testee": run.testee,
+            "corpus": str(run.corpus),
+            "selected": run.selected,
+            "cause": failure.cause,
+            "message": failure.summary,
+            "request": failure.request,
+            "fixture": failure.fixture,
+            "exit_status": failure.exit_status,
+            "stderr_tail": failure.stderr,
+            "hint": failure.hint or None,
+        },
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from jamjet_schema.logs.eras import matching_era
 from jamjet_schema.logs.records import Record
 from jamjet_schema.logs.rules import rule_of
 
@@ -15,6 +16,7 @@ class Verdict:
     variant: str | None  # the kind's tag, when it can be read
     canonical: str | None  # serde's bytes for the event, when asked for and accepted
     error: str | None = None
+    era: str | None = None  # the older serde_json that writes a non-canonical line so (eras.py)
 
     @property
     def ok(self) -> bool:
@@ -47,7 +49,11 @@ def check(record: Record, canonical: bool = False) -> Verdict:
         return Verdict(record, _variant_of(record.text), None, serde_message(err))
     except WireError as err:
         return Verdict(record, _variant_of(record.text), None, str(err))
-    return Verdict(record, event.kind.type, event.model_dump_json() if canonical else None)
+    if not canonical:
+        return Verdict(record, event.kind.type, None)
+    written = event.model_dump_json()
+    era = None if written == record.text else matching_era(record.text, written)
+    return Verdict(record, event.kind.type, written, era=era)
 
 
 def _variant_of(text: str) -> str | None:

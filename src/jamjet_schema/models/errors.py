@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
 import re
-import reprlib
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from jamjet_schema.wire import JsonObject
-from jamjet_schema.wire import describe as describe_node
+from jamjet_schema.wire import describe as describe  # serde's `Unexpected`; a Python value named
+from jamjet_schema.wire import format_path as format_path  # the one field-path notation
 
 ERROR_TYPE = "serde"
 
@@ -56,20 +54,6 @@ class Missing:
         return serde_error(f"missing field `{self.name}`")
 
 
-def describe(value: Any) -> str:
-    """serde's `Unexpected` for a JSON value; anything else as the Python value it is
-    (str(ValidationError) does not show inputs: the message says what was given)."""
-    if value is None or isinstance(value, bool | int | float | str | list | JsonObject):
-        return describe_node(value)
-    if isinstance(value, dict):
-        return "map"
-    return f"Python value {_REPR.repr(value)}"
-
-
-_REPR = reprlib.Repr()
-_REPR.maxother = _REPR.maxstring = 160  # a class or a datetime whole, a huge value cut
-
-
 def json_error(title: str, message: str) -> ValidationError:
     """A ValidationError for text serde_json refuses before any field is read."""
     detail: InitErrorDetails = {"type": serde_error(message), "loc": (), "input": None}
@@ -87,22 +71,6 @@ def retitled(err: ValidationError, title: str) -> ValidationError:
             detail["ctx"] = ctx
         details.append(detail)
     return ValidationError.from_exception_data(title, details, hide_input=True)
-
-
-_IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
-
-
-def format_path(path: Sequence[int | str]) -> str:
-    """A JSON member path as written in messages: `kind.attempt`, `evidence_refs[0]`."""
-    text = ""
-    for item in path:
-        if isinstance(item, int):
-            text += f"[{item}]"
-        elif _IDENTIFIER.match(item):
-            text += f".{item}" if text else item
-        else:
-            text += f"[{json.dumps(item, ensure_ascii=False)}]"
-    return text
 
 
 def json_path(title: str, loc: Sequence[int | str]) -> list[int | str]:

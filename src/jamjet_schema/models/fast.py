@@ -52,13 +52,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import CoreSchema, SchemaValidator, core_schema, to_json
 
+from jamjet_schema.wire._constants import RECURSION_LIMIT
 from jamjet_schema.wire.jsontext import Undecided, parse_plain
 
 from .enums import UNIT_ENUM_VALIDATORS
 from .plan import TagCheck
 from .types import WireScalar, vec_items
-
-RECURSION_LIMIT = 128  # serde_json's
 
 # The texts the fast path reads, as a sequence of JSON tokens: strings without \\u
 # escapes, a key's colon right after it (so that every key is `"...":`, see Reader),

@@ -33,6 +33,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
 from jamjet_schema.wire import JsonObject, format_f64, write_json_string
+from jamjet_schema.wire._constants import TRAILING_CHARACTERS
 
 from . import types as rules
 from .errors import Missing, describe, serde_error, unknown_variant
@@ -154,9 +155,11 @@ class ClassPlan:
         return out
 
     def from_sequence(self, items: list[Any]) -> dict[str, Any]:
-        """serde's visit_seq: elements are the fields in declaration order."""
+        """serde's visit_seq: elements are the fields in declaration order. An extra
+        element is left to serde_json's end_seq, which calls it trailing characters
+        (inside a buffered `kind` serde words it otherwise: KNOWN_DIFFERENCES.md)."""
         if len(items) > len(self.fields):
-            raise serde_error(f"invalid length {len(items)}, expected {self.expecting}")
+            raise serde_error(TRAILING_CHARACTERS)
         out: dict[str, Any] = {}
         for index, field in enumerate(self.fields):
             if index < len(items):

@@ -31,13 +31,22 @@ from jamjet_schema.wire import (
     JsonObject,
     Timestamp,
     WireError,
+    as_bool,
+    as_f64,
     as_int,
+    as_string,
     format_f64,
     format_uuid,
     parse_uuid,
     write_bool,
     write_json_string,
 )
+from jamjet_schema.wire._constants import (
+    EXPECTING_SEQUENCE,
+    EXPECTING_UUID,
+    INT_RANGES,
+)
+from jamjet_schema.wire._constants import EXPECTING_TIMESTAMP as _TIMESTAMP_EXPECTED
 from jamjet_schema.wire.numbers import IntType
 
 from .errors import Missing, describe, serde_error
@@ -96,11 +105,12 @@ class WireScalar:
 
 
 # -- checks: each takes any Python value and returns the value serde would hold ---------
+# The readers are the wire layer's (jamjet_schema.wire), the ones parsed JSON goes
+# through; what is added here is only what a value given from Python can break.
 
 
 def _string(value: Any) -> str:
-    if not isinstance(value, str):
-        raise WireError(f"invalid type: {describe(value)}, expected a string")
+    value = as_string(value)
     if not value.isascii() and _SURROGATE.search(value):
         # JSON input never gets here (the parser refuses it); a Rust String cannot hold it.
         raise WireError(
@@ -109,16 +119,8 @@ def _string(value: Any) -> str:
     return str(value)  # a str subclass (e.g. a StrEnum member) becomes a plain str
 
 
-def _bool(value: Any) -> bool:
-    if value is True or value is False:
-        return value
-    raise WireError(f"invalid type: {describe(value)}, expected a boolean")
-
-
 def _integer(rust: IntType) -> Callable[[Any], int]:
     def check(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise WireError(f"invalid type: {describe(value)}, expected {rust}")
         return int(as_int(value, rust))  # int(): an IntEnum member becomes a plain int
 
     return check
@@ -127,10 +129,8 @@ def _integer(rust: IntType) -> Callable[[Any], int]:
 def _f64(value: Any) -> float:
     # serde's f64 visitor takes any number; JSON cannot spell NaN or infinity, and a
     # non-finite f64 would be written as null, which does not read back.
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise WireError(f"invalid type: {describe(value)}, expected f64")
     try:
-        number = float(value)
+        number = as_f64(value)
     except OverflowError:
         raise WireError(f"invalid value: integer `{value}`, expected a finite f64") from None
     if not math.isfinite(number):
@@ -154,9 +154,6 @@ def _timestamp(value: Any) -> Timestamp:
 _JSON_VALUES = (type(None), bool, int, float, str, list, JsonObject)
 
 
-_TIMESTAMP_EXPECTED = "an RFC 3339 formatted date and time string"
-
-
 def _timestamp_from_json(value: Any) -> Timestamp:
     """_timestamp for JSON input (models.fast): only a string can be a DateTime<Utc>."""
     if type(value) is str:
@@ -169,7 +166,7 @@ def _uuid(value: Any) -> uuid.UUID:
         return value
     if isinstance(value, str):
         return parse_uuid(value)
-    raise WireError(f"invalid type: {describe(value)}, expected a formatted UUID string")
+    raise WireError(f"invalid type: {describe(value)}, expected {EXPECTING_UUID}")
 
 
 _INT_FORMATS = {"u32": "uint32", "u64": "uint64", "i64": "int64"}
@@ -211,11 +208,11 @@ STRING_RULE = WireScalar(
     fast=core_schema.str_schema(strict=True),
 )
 BOOL_RULE = WireScalar(
-    "bool", _bool, write_bool, {"type": "boolean"}, fast=core_schema.bool_schema(strict=True)
+    "bool", as_bool, write_bool, {"type": "boolean"}, fast=core_schema.bool_schema(strict=True)
 )
-U32_RULE = _int_rule("u32", 0, 2**32 - 1)
-U64_RULE = _int_rule("u64", 0, 2**64 - 1)
-I64_RULE = _int_rule("i64", -(2**63), 2**63 - 1)
+U32_RULE = _int_rule("u32", *INT_RANGES["u32"])
+U64_RULE = _int_rule("u64", *INT_RANGES["u64"])
+I64_RULE = _int_rule("i64", *INT_RANGES["i64"])
 F64_RULE = WireScalar(
     "f64",
     _f64,
@@ -270,7 +267,7 @@ def vec_items(value: Any) -> Any:
         return value
     if isinstance(value, Missing):
         raise value.error()
-    raise serde_error(f"invalid type: {describe(value)}, expected a sequence")
+    raise serde_error(f"invalid type: {describe(value)}, expected {EXPECTING_SEQUENCE}")
 
 
 _Item = TypeVar("_Item")

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 from jamjet_schema.wire import JsonNode, JsonObject, WireError, write_value
+from jamjet_schema.wire._constants import INT_RANGES
 
 if TYPE_CHECKING:
     JsonValue: TypeAlias = Union[  # noqa: UP007 -- a recursive alias needs the string form
@@ -27,7 +28,7 @@ else:
     # the recursive forward references in the modules that use the alias.
     JsonValue = Any
 
-_I64_MIN, _U64_MAX = -(2**63), 2**64 - 1
+_I64_MIN, _U64_MAX = INT_RANGES["i64"][0], INT_RANGES["u64"][1]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -13,12 +13,12 @@ package reproduces serde's verdicts and output in pure Python:
 """
 
 from .booleans import as_bool, write_bool
-from .errors import WireError, format_path, prefix_path
+from .errors import WireError, format_path
 from .floats import format_f64
 from .jsontext import parse
 from .nodes import JsonNode, JsonObject
 from .number_literals import number_from_literal
-from .numbers import as_f64, as_i64, as_int, as_u32, as_u64, write_int
+from .numbers import as_f64, as_int, write_int
 from .roundtrip import round_trip
 from .strings import as_string, write_json_string
 from .timestamp import Timestamp
@@ -33,11 +33,8 @@ __all__ = [
     "WireError",
     "as_bool",
     "as_f64",
-    "as_i64",
     "as_int",
     "as_string",
-    "as_u32",
-    "as_u64",
     "describe",
     "format_f64",
     "format_path",
@@ -46,7 +43,6 @@ __all__ = [
     "number_from_literal",
     "parse",
     "parse_uuid",
-    "prefix_path",
     "round_trip",
     "uuid_from_node",
     "write_bool",

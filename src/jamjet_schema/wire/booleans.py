@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._constants import EXPECTING_BOOL
 from .errors import Path
 from .nodes import JsonNode
 from .unexpected import invalid_type
@@ -10,7 +11,7 @@ from .unexpected import invalid_type
 def as_bool(node: JsonNode, path: Path = ()) -> bool:
     if isinstance(node, bool):
         return node
-    raise invalid_type(node, "a boolean", path)
+    raise invalid_type(node, EXPECTING_BOOL, path)
 
 
 def write_bool(value: bool) -> str:

@@ -8,6 +8,10 @@ it is in the document but not the byte column serde would have reported.
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Sequence
+
 PathItem = str | int
 Path = tuple[PathItem, ...]
 
@@ -46,19 +50,19 @@ class WireError(ValueError):
         return WireError(self.message, (*outer, *self.path))
 
 
-def prefix_path(error: WireError, *outer: PathItem) -> WireError:
-    """Functional spelling of `error.prefixed(*outer)`, handy in `except ... raise` chains."""
-    return error.prefixed(*outer)
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
 
-def format_path(path: Path) -> str:
-    """`("kind", "attempts", 2)` -> `kind.attempts[2]`: readable, and unambiguous enough."""
+def format_path(path: Sequence[PathItem]) -> str:
+    """The field-path notation of every message (and of the TypeScript runtime's
+    WireError): member names joined by `.`, array elements as `[i]`, a name that is
+    not an identifier as `["name"]`: `("kind", "refs", 2)` -> `kind.refs[2]`."""
     text = ""
     for item in path:
         if isinstance(item, int):
             text += f"[{item}]"
-        elif text:
-            text += f".{item}"
+        elif _IDENTIFIER.match(item):
+            text += f".{item}" if text else item
         else:
-            text = item
-    return text or "$"
+            text += f"[{json.dumps(item, ensure_ascii=False)}]"
+    return text

@@ -14,6 +14,10 @@ exponent of the first significant digit):
   otherwise      d[.ddd]e+NN / e-NN, no padding, no ".0": 1e16 -> "1e+16",
                  1e-6 -> "1e-6", 1.5e300 -> "1.5e+300"
 Zero is "0.0" / "-0.0". serde_json writes NaN and the infinities as `null`.
+
+Up to serde_json 1.0.146 floats went through ryu, with the same digits and layout
+but no sign on a positive exponent (`1e16`, `1.5e300`): `ryu_spelling`, checked
+against a build pinned to 1.0.146 (tests/logs/test_eras.py).
 """
 
 from __future__ import annotations
@@ -68,6 +72,19 @@ def format_f64(value: float) -> str:
     if value == 0.0:
         return sign + "0.0"
     return sign + layout(*shortest_digits(value))
+
+
+RYU_ERA = "1.0.146"  # the last serde_json release that writes floats through ryu
+
+
+def ryu_spelling(written: str) -> str:
+    """The f64 text `format_f64` gives, as serde_json up to 1.0.146 (ryu) wrote it."""
+    return written.replace("e+", "e")
+
+
+def format_f64_ryu(value: float) -> str:
+    """What `serde_json::to_string(&value)` wrote for an f64 up to serde_json 1.0.146."""
+    return ryu_spelling(format_f64(value))
 
 
 def display_f64(value: float) -> str:

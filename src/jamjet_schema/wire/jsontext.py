@@ -25,10 +25,9 @@ from __future__ import annotations
 import json
 import re
 
+from ._constants import RECURSION_LIMIT
 from .nodes import JsonNode, JsonObject
 from .number_literals import NumberOutOfRange, number_from_literal
-
-RECURSION_LIMIT = 128  # serde_json's Deserializer::new (serde_parser.RECURSION_LIMIT)
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _RAW_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
-U64_MAX = (1 << 64) - 1
-I64_MIN = -(1 << 63)
-I32_MAX = (1 << 31) - 1
-I32_MIN = -(1 << 31)
+from ._constants import I32_MAX as I32_MAX
+from ._constants import I32_MIN as I32_MIN
+from ._constants import INT_RANGES
+
+U64_MAX = INT_RANGES["u64"][1]
+I64_MIN = INT_RANGES["i64"][0]
 
 # Rust's `1e000 ..= 1e308` literals are correctly rounded, as is Python's float().
 POW10: tuple[float, ...] = tuple(float(f"1e{i}") for i in range(309))

@@ -15,17 +15,12 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ._constants import INT_RANGES as INT_RANGES
 from .errors import Path
 from .nodes import JsonNode
 from .unexpected import invalid_type, invalid_value
 
 IntType = Literal["u32", "u64", "i64"]
-
-INT_RANGES: dict[str, tuple[int, int]] = {
-    "u32": (0, (1 << 32) - 1),
-    "u64": (0, (1 << 64) - 1),
-    "i64": (-(1 << 63), (1 << 63) - 1),
-}
 
 
 def as_int(node: JsonNode, rust_type: IntType, path: Path = ()) -> int:
@@ -36,18 +31,6 @@ def as_int(node: JsonNode, rust_type: IntType, path: Path = ()) -> int:
     if not low <= node <= high:
         raise invalid_value(f"integer `{node}`", rust_type, path)
     return node
-
-
-def as_u32(node: JsonNode, path: Path = ()) -> int:
-    return as_int(node, "u32", path)
-
-
-def as_u64(node: JsonNode, path: Path = ()) -> int:
-    return as_int(node, "u64", path)
-
-
-def as_i64(node: JsonNode, path: Path = ()) -> int:
-    return as_int(node, "i64", path)
 
 
 def as_f64(node: JsonNode, path: Path = ()) -> float:

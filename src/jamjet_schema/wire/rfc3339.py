@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._constants import I32_MAX, I32_MIN, INT_RANGES
 from .civil import (
     MAX_DAY,
     MIN_DAY,
@@ -38,8 +39,8 @@ INVALID = "input contains invalid characters"
 TOO_SHORT = "premature end of input"
 TOO_LONG = "trailing input"
 
-_I64_MAX = (1 << 63) - 1
-_I32_MIN, _I32_MAX = -(1 << 31), (1 << 31) - 1
+_I64_MAX = INT_RANGES["i64"][1]
+_I32_MIN, _I32_MAX = I32_MIN, I32_MAX
 
 # char::is_whitespace: the Unicode White_Space property.
 WHITESPACE = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ._constants import EXPECTING_SEQUENCE
 from .booleans import as_bool, write_bool
 from .errors import Path
 from .floats import format_f64
@@ -70,7 +71,7 @@ def vec_of(item: Writer) -> Writer:
 
     def write(node: JsonNode, path: Path) -> str:
         if not isinstance(node, list):
-            raise invalid_type(node, "a sequence", path)
+            raise invalid_type(node, EXPECTING_SEQUENCE, path)
         return "[" + ",".join(item(child, (*path, i)) for i, child in enumerate(node)) + "]"
 
     return write

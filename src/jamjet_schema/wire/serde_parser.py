@@ -12,6 +12,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+# serde_json's ErrorCode texts (error.rs) and its recursion limit: the wire constants.
+from ._constants import (
+    CONTROL_CHARACTER,
+    EOF_LIST,
+    EOF_OBJECT,
+    EOF_STRING,
+    EOF_VALUE,
+    EXPECTED_COLON,
+    EXPECTED_IDENT,
+    EXPECTED_LIST_COMMA_OR_END,
+    EXPECTED_OBJECT_COMMA_OR_END,
+    EXPECTED_VALUE,
+    INVALID_ESCAPE,
+    INVALID_NUMBER,
+    KEY_MUST_BE_A_STRING,
+    LONE_LEADING_SURROGATE,
+    NUMBER_OUT_OF_RANGE,
+    RECURSION_LIMIT,
+    RECURSION_LIMIT_EXCEEDED,
+    TRAILING_CHARACTERS,
+    TRAILING_COMMA,
+    UNEXPECTED_END_OF_HEX_ESCAPE,
+)
 from .errors import WireError
 from .nodes import JsonNode, JsonObject
 from .number_literals import (
@@ -22,29 +45,6 @@ from .number_literals import (
     integer_value,
     saturating_i32,
 )
-
-# ErrorCode's Display texts (error.rs).
-EOF_LIST = "EOF while parsing a list"
-EOF_OBJECT = "EOF while parsing an object"
-EOF_STRING = "EOF while parsing a string"
-EOF_VALUE = "EOF while parsing a value"
-EXPECTED_COLON = "expected `:`"
-EXPECTED_LIST_COMMA_OR_END = "expected `,` or `]`"
-EXPECTED_OBJECT_COMMA_OR_END = "expected `,` or `}`"
-EXPECTED_IDENT = "expected ident"
-EXPECTED_VALUE = "expected value"
-INVALID_ESCAPE = "invalid escape"
-INVALID_NUMBER = "invalid number"
-NUMBER_OUT_OF_RANGE = "number out of range"
-CONTROL_CHARACTER = "control character (\\u0000-\\u001F) found while parsing a string"
-KEY_MUST_BE_A_STRING = "key must be a string"
-LONE_LEADING_SURROGATE = "lone leading surrogate in hex escape"
-TRAILING_COMMA = "trailing comma"
-TRAILING_CHARACTERS = "trailing characters"
-UNEXPECTED_END_OF_HEX_ESCAPE = "unexpected end of hex escape"
-RECURSION_LIMIT_EXCEEDED = "recursion limit exceeded"
-
-RECURSION_LIMIT = 128  # Deserializer::new: remaining_depth = 128
 
 _WHITESPACE = b" \n\t\r"
 _STRING_STOP = re.compile(rb'["\\\x00-\x1f]')  # skip_to_escape with control characters

@@ -11,6 +11,7 @@ import json.encoder
 import re
 from collections.abc import Callable
 
+from ._constants import EXPECTING_STRING
 from .errors import Path, WireError
 from .nodes import JsonNode
 from .unexpected import invalid_type
@@ -35,4 +36,4 @@ def as_string(node: JsonNode, path: Path = ()) -> str:
     """The String target: only a JSON string; serde's visitor expects "a string"."""
     if isinstance(node, str):
         return node
-    raise invalid_type(node, "a string", path)
+    raise invalid_type(node, EXPECTING_STRING, path)

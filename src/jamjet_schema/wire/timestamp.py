@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable
 from functools import total_ordering
 
+from ._constants import EXPECTING_TIMESTAMP as EXPECTING
 from .civil import (
     MAX_UNIX_SECONDS,
     MIN_UNIX_SECONDS,
@@ -35,8 +36,6 @@ from .civil import (
 from .errors import Path, WireError
 from .nodes import JsonNode
 from .unexpected import invalid_type
-
-EXPECTING = "an RFC 3339 formatted date and time string"
 
 # The shape chrono itself writes (and most logs hold), for years 0..=9999 and seconds
 # 00-59: read by Timestamp.parse without the relaxed parser's item machinery, each

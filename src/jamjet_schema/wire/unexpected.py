@@ -7,19 +7,18 @@ The <unexpected> part is serde's `Unexpected` Display as overridden by serde_jso
 from __future__ import annotations
 
 import bisect
+import reprlib
 from functools import cache
 
+from ._constants import DEBUG_ESCAPED_RANGES
 from .errors import Path, WireError
 from .floats import display_f64
-from .nodes import JsonNode, JsonObject
+from .nodes import JsonObject
 
 
 @cache
 def _escaped_ranges() -> tuple[list[int], list[tuple[int, int]]]:
-    # Imported on first use: the table is large, and only error messages need it.
-    from .debug_escapes import ESCAPED_RANGES
-
-    return [first for first, _ in ESCAPED_RANGES], list(ESCAPED_RANGES)
+    return [first for first, _ in DEBUG_ESCAPED_RANGES], list(DEBUG_ESCAPED_RANGES)
 
 
 _SHORT_ESCAPES = {"\0": "\\0", "\t": "\\t", "\r": "\\r", "\n": "\\n", "\\": "\\\\", '"': '\\"'}
@@ -51,8 +50,10 @@ def rust_debug_str(text: str) -> str:
     return "".join(parts)
 
 
-def describe(node: JsonNode) -> str:
-    """serde_json's Display of the `Unexpected` a node produces."""
+def describe(node: object) -> str:
+    """serde_json's Display of the `Unexpected` a node produces; a value given from
+    Python that JSON cannot hold is named as the Python value it is (a model's field
+    checks what Python gives with the same readers as what JSON gives)."""
     if node is None:
         return "null"
     if isinstance(node, bool):
@@ -65,12 +66,16 @@ def describe(node: JsonNode) -> str:
         return f"string {rust_debug_str(node)}"
     if isinstance(node, list):
         return "sequence"
-    if isinstance(node, JsonObject):
+    if isinstance(node, JsonObject | dict):
         return "map"
-    raise TypeError(f"not a JsonNode: {type(node).__name__}")
+    return f"Python value {_REPR.repr(node)}"
 
 
-def invalid_type(node: JsonNode, expected: str, path: Path = ()) -> WireError:
+_REPR = reprlib.Repr()
+_REPR.maxother = _REPR.maxstring = 160  # a class or a datetime whole, a huge value cut
+
+
+def invalid_type(node: object, expected: str, path: Path = ()) -> WireError:
     """serde::de::Error::invalid_type for `node` against a visitor expecting `expected`."""
     return WireError(f"invalid type: {describe(node)}, expected {expected}", path)
 

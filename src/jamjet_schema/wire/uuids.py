@@ -17,11 +17,10 @@ from __future__ import annotations
 import re
 import uuid
 
+from ._constants import EXPECTING_UUID as EXPECTING
 from .errors import Path, WireError
 from .nodes import JsonNode
 from .unexpected import invalid_type
-
-EXPECTING = "a formatted UUID string"
 
 _HEX32 = re.compile(r"[0-9a-fA-F]{32}\Z")
 _HYPHENATED = re.compile(

@@ -8,13 +8,13 @@ UTF-8 byte order for strings without surrogates, which write_json_string enforce
 
 from __future__ import annotations
 
+from ._constants import INT_RANGES
 from .errors import WireError
 from .floats import format_f64
 from .nodes import JsonNode, JsonObject
 from .strings import write_json_string
 
-_I64_MIN = -(1 << 63)
-_U64_MAX = (1 << 64) - 1
+_I64_MIN, _U64_MAX = INT_RANGES["i64"][0], INT_RANGES["u64"][1]
 
 
 def _write_int(value: int) -> str:

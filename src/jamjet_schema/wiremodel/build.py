@@ -38,15 +38,19 @@ from jamjet_schema.wiremodel.model import (
 
 _DEF_REF = re.compile(r"^#/\$defs/([A-Za-z_][A-Za-z0-9_]*)$")
 
+_INT_FORMATS = {Scalar.U32: "uint32", Scalar.U64: "uint64", Scalar.I64: "int64"}
+
 # The standard keywords each scalar must carry, so a generic validator checks them too.
 _SCALAR_KEYWORDS: dict[Scalar, dict[str, Any]] = {
-    Scalar.U32: {"type": "integer", "format": "uint32", "minimum": 0, "maximum": 2**32 - 1},
-    Scalar.U64: {"type": "integer", "format": "uint64", "minimum": 0, "maximum": 2**64 - 1},
-    Scalar.I64: {
-        "type": "integer",
-        "format": "int64",
-        "minimum": -(2**63),
-        "maximum": 2**63 - 1,
+    **{
+        scalar: {
+            "type": "integer",
+            "format": _INT_FORMATS[scalar],
+            "minimum": scalar.int_bounds[0],
+            "maximum": scalar.int_bounds[1],
+        }
+        for scalar in (Scalar.U32, Scalar.U64, Scalar.I64)
+        if scalar.int_bounds is not None
     },
     Scalar.F64: {"type": "number", "format": "double"},
     Scalar.TIMESTAMP: {"type": "string", "format": "date-time"},

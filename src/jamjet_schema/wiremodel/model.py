@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass
 from typing import TypeAlias, TypeVar
 
+from jamjet_schema.wiremodel.constants import INT_BOUNDS
+
 
 class Scalar(enum.Enum):
     """A leaf type and the serde rule it carries on the wire."""
@@ -31,11 +33,7 @@ class Scalar(enum.Enum):
         return _INT_BOUNDS.get(self)
 
 
-_INT_BOUNDS = {
-    Scalar.U32: (0, 2**32 - 1),
-    Scalar.U64: (0, 2**64 - 1),
-    Scalar.I64: (-(2**63), 2**63 - 1),
-}
+_INT_BOUNDS = {scalar: INT_BOUNDS[scalar.value] for scalar in (Scalar.U32, Scalar.U64, Scalar.I64)}
 
 
 @dataclass(frozen=True)
@@ -87,6 +85,12 @@ class OnOutput(enum.Enum):
     SKIP_IF_NONE = "skip_if_none"  # skip_serializing_if = "Option::is_none"
     SKIP_IF_EMPTY = "skip_if_empty"  # skip_serializing_if = "Vec::is_empty"
 
+    @property
+    def skip_predicate(self) -> str | None:
+        """The `skip_serializing_if` path serde names this rule by; None for ALWAYS: an
+        Option field without one is written, as `null` when None."""
+        return next((path for path, rule in SKIP_PREDICATES.items() if rule is self), None)
+
 
 SKIP_PREDICATES = {
     "Option::is_none": OnOutput.SKIP_IF_NONE,
@@ -114,6 +118,16 @@ class Field:
     @property
     def always_emitted(self) -> bool:
         return self.on_output is OnOutput.ALWAYS
+
+    @property
+    def written_type(self) -> TypeExpr:
+        """The type of the member as serde writes it, when it writes it: an Option it
+        skips when None is never written as null, so its inner type; any other field
+        its own type (an Option without skip_serializing_if is written, as null when
+        None). The one place that decides it, for every emitter."""
+        if self.on_output is OnOutput.SKIP_IF_NONE and isinstance(self.type, OptionType):
+            return self.type.inner
+        return self.type
 
 
 class Fill(enum.Enum):
@@ -219,6 +233,12 @@ class WireModel:
 
     def of_kind(self, kind: type[DeclT]) -> list[DeclT]:
         return [d for d in self.decls if isinstance(d, kind)]
+
+    @property
+    def documents(self) -> list[Struct | TaggedUnion]:
+        """The declarations read and written as whole documents (the protocol's type
+        names, the parse and serialize functions): the structs and the tagged unions."""
+        return [d for d in self.decls if isinstance(d, Struct | TaggedUnion)]
 
     def resolve(self, expr: TypeExpr) -> TypeExpr:
         """Looks through aliases, newtypes and boxes to the type that is on the wire."""

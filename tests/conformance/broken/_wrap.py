@@ -90,7 +90,7 @@ def try_loads(text: str) -> Any | None:
     """The tree of `text`, or None when it is not JSON (then it is forwarded untouched)."""
     try:
         return loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # past Python's nesting limit: forwarded as is
         return None
 
 

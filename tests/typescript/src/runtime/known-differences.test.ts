@@ -1,4 +1,4 @@
-// Pins every item of codegen/templates/typescript/runtime/KNOWN_DIFFERENCES.md: message wording only,
+// Pins every item of runtimes/typescript/KNOWN_DIFFERENCES.md: message wording only,
 // the verdicts agree. If serde (or the runtime) changes, these fail.
 
 import { test } from "node:test";

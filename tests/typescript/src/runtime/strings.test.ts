@@ -79,3 +79,21 @@ test("writeJsonString: serde_json's escapes", () => {
   assert.equal(writeJsonString("\u2028😀"), '"\u2028😀"');
   assert.throws(() => writeJsonString("\ud800"), WireError);
 });
+
+test("Rust's {:?} quoting in messages: every scalar value, as rustc escapes it", async (t) => {
+  // 1000 scalar values per string, sent as a u32: serde's message quotes the string
+  // with `{:?}`, which the runtime writes from the table recorded from rustc.
+  const inputs: string[] = [];
+  let chunk = "";
+  let count = 0;
+  for (let c = 0; c <= 0x10ffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    chunk += String.fromCodePoint(c);
+    if (++count % 1000 === 0) {
+      inputs.push(JSON.stringify(chunk));
+      chunk = "";
+    }
+  }
+  inputs.push(JSON.stringify(chunk));
+  assertAgreement(t, "debug quoting", await runDifferential(cross(["u32"], inputs)));
+});

@@ -40,10 +40,10 @@ function jsonFiles(dir: string): string[] {
   });
 }
 
-/** Every case of the corpus, with its file's tier. */
+/** Every case of the corpus, with its file's tier (not eras/: an older serde_json's bytes). */
 export function loadCorpus(): FixtureCase[] {
   const root = join(repoRoot(), "conformance", "fixtures");
-  return jsonFiles(root).flatMap((path) => {
+  return jsonFiles(root).filter((path) => !relative(root, path).startsWith("eras")).flatMap((path) => {
     const file = JSON.parse(readFileSync(path, "utf8")) as { tier: Tier; cases: Omit<FixtureCase, "tier" | "file">[] };
     return file.cases.map((c) => ({ ...c, tier: file.tier, file: relative(root, path) }));
   });

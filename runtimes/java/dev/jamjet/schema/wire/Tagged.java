@@ -1,0 +1,84 @@
+package dev.jamjet.schema.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Enums as serde 1.x reads them from serde_json.
+ *
+ * <p>Internally tagged ({@code #[serde(tag = "...")]}): serde buffers the whole value first, so
+ * every member, unknown ones included, must be JSON serde accepts (the caller raises deferred
+ * problems with {@link Reads#readValue} first); the tag may stand anywhere, once, and must be a
+ * string naming a variant; from an array, the first element is the tag. Fieldless enums are
+ * the variant's name, or serde's externally tagged form {@code {"name": null}} (also
+ * {@code {"name": {}}} inside a buffered tagged enum).
+ */
+public final class Tagged {
+  private Tagged() {}
+
+  /** The variant and its fields: an object without the tag member, or the array after the tag. */
+  public record Split(int variant, Node body) {}
+
+  public static Split read(Node node, String tagKey, String enumName, List<String> variants) {
+    if (node instanceof Node.Obj o) {
+      int tag = -1;
+      List<String> keys = new ArrayList<>(o.size());
+      List<Node> values = new ArrayList<>(o.size());
+      for (int k = 0; k < o.size(); k++) {
+        String key = o.keys().get(k);
+        if (!key.equals(tagKey)) {
+          keys.add(key);
+          values.add(o.values().get(k));
+        } else if (tag >= 0) {
+          throw new WireException("duplicate field `" + tagKey + "`");
+        } else {
+          tag = Structs.at(tagKey, o.values().get(k), n -> identifier(n, variants));
+        }
+      }
+      if (tag < 0) throw new WireException("missing field `" + tagKey + "`");
+      return new Split(tag, new Node.Obj(keys, values));
+    }
+    if (node instanceof Node.Array a) {
+      if (a.items().isEmpty()) throw new WireException("missing field `" + tagKey + "`");
+      int tag = Structs.at(0, a.items().get(0), n -> identifier(n, variants));
+      return new Split(tag, new Node.Array(a.items().subList(1, a.items().size())));
+    }
+    if (node instanceof Node.Invalid bad) throw bad.error();
+    throw Reads.invalidType(node, "internally tagged enum " + enumName);
+  }
+
+  /** A fieldless enum's variant index. */
+  public static int unitVariant(Node node, String enumName, List<String> variants, boolean buffered) {
+    if (node instanceof Node.Obj o) {
+      if (o.size() != 1) throw new WireException("invalid value: map, expected map with a single key");
+      String key = o.keys().get(0);
+      int index = identifier(new Node.Str(key), variants);
+      Node value = o.values().get(0);
+      boolean emptyMap = buffered && value instanceof Node.Obj m && m.size() == 0;
+      if (value != Node.Null.NULL && !emptyMap) throw Reads.invalidType(value, "unit").under(key);
+      return index;
+    }
+    if (node instanceof Node.Str || node instanceof Node.Invalid) return identifier(node, variants);
+    throw Reads.invalidType(node, buffered ? "string or map" : "enum " + enumName);
+  }
+
+  /** A variant identifier: a string naming one of {@code variants}. */
+  static int identifier(Node node, List<String> variants) {
+    if (!(node instanceof Node.Str s)) throw Reads.invalidType(node, "variant identifier");
+    int index = variants.indexOf(s.value());
+    if (index < 0) throw new WireException("unknown variant `" + s.value() + "`, " + expected(variants));
+    return index;
+  }
+
+  private static String expected(List<String> variants) {
+    if (variants.isEmpty()) return "there are no variants";
+    if (variants.size() == 1) return "expected `" + variants.get(0) + "`";
+    if (variants.size() == 2) return "expected `" + variants.get(0) + "` or `" + variants.get(1) + "`";
+    StringBuilder out = new StringBuilder("expected one of ");
+    for (int k = 0; k < variants.size(); k++) {
+      if (k > 0) out.append(", ");
+      out.append('`').append(variants.get(k)).append('`');
+    }
+    return out.toString();
+  }
+}

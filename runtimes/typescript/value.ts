@@ -1,0 +1,141 @@
+// serde_json::Value fields: canonical bytes of a JsonNode.
+//
+// serde_json::Value (default features, no `preserve_order`) stores objects in
+// a BTreeMap<String, Value>, so when it is written back:
+//   * keys come out sorted by Rust's String order = UTF-8 byte order (NOT JS's
+//     UTF-16 `<`, which sorts astral characters before U+E000..U+FFFF);
+//   * a duplicated key keeps its LAST value (BTreeMap::insert replaces);
+//   * output is compact: no spaces, `,` and `:` only;
+//   * integers print as decimal, f64 via zmij (floats.ts), strings via
+//     strings.ts.
+
+import { I64_MIN, U64_MAX } from "./constants.js";
+import { WireError, at } from "./errors.js";
+import { formatF64 } from "./floats.js";
+import { JsonInvalid, JsonObject, firstInvalid, type JsonNode } from "./json.js";
+import { writeJsonString } from "./strings.js";
+import { compareUtf8 } from "./utf8.js";
+
+
+/**
+ * A serde_json::Value field: the node itself, once no deferred problem
+ * (JsonInvalid, see json.ts) hides anywhere inside it; the first one in
+ * document order is thrown, as serde would have stopped there.
+ */
+export function decodeValue(node: JsonNode): JsonNode {
+  const bad = firstInvalid(node);
+  if (bad !== undefined) throw bad.error;
+  return node;
+}
+
+/** The serde_json::Value a JsonNode stands for, written with serde_json::to_string. */
+export function writeValue(node: JsonNode): string {
+  if (node === null) return "null";
+  if (node instanceof JsonInvalid) throw node.error;
+  if (node === true) return "true";
+  if (node === false) return "false";
+  if (typeof node === "bigint") {
+    // serde_json::Number holds a u64 or an i64; nothing else is an integer.
+    if (node < I64_MIN || node > U64_MAX) {
+      throw new WireError(`integer ${node} is outside u64/i64 and cannot be a serde_json::Value`);
+    }
+    return node.toString();
+  }
+  // An f64. serde_json::Value cannot hold NaN/inf (Number::from_f64 gives
+  // None); writing such an f64 gives `null`, which is also what we print.
+  if (typeof node === "number") return formatF64(node);
+  if (typeof node === "string") return writeJsonString(node);
+  if (Array.isArray(node)) {
+    return `[${node.map((v, i) => at(i, () => writeValue(v))).join(",")}]`;
+  }
+  if (node instanceof JsonObject) {
+    const last = new Map<string, JsonNode>();
+    for (const [k, v] of node.entries) last.set(k, v); // last duplicate wins
+    const keys = [...last.keys()].sort(compareUtf8);
+    const parts = keys.map((k) => `${writeJsonString(k)}:${at(k, () => writeValue(last.get(k)!))}`);
+    return `{${parts.join(",")}}`;
+  }
+  throw new WireError(`not a JSON value: ${typeof node}`);
+}
+
+/**
+ * How plain JavaScript numbers map to serde_json's two kinds of number, in
+ * `toJsonNode` and `fromJsonNode`. A JS `number` cannot say whether it was
+ * written `1` or `1.0`; a JsonNode can: a `bigint` is an integer, a `number` an f64.
+ *   "auto" (the default): as json! does from Rust literals, a number that is a
+ *           safe integer is an integer (`{ n: 1 }` writes `{"n":1}`), any other an
+ *           f64; reading, an integer comes back as a number when it is a safe
+ *           integer, as a bigint beyond. So an f64 that holds an integral value
+ *           (`1.0`) reads as `1` and would be written back as `1`.
+ *   "bigint": the JsonNode's own convention: only a bigint is an integer and every
+ *           number is an f64, both ways (`{ n: 1n, c: 1 }` writes `{"n":1,"c":1.0}`),
+ *           so fromJsonNode and toJsonNode with it give back the same bytes.
+ */
+export interface PlainOptions {
+  integers?: "auto" | "bigint";
+}
+
+/**
+ * Builds a JsonNode (what a serde_json::Value field holds) from a plain JS value:
+ * objects become JsonObject (own enumerable keys, in JS order), arrays map
+ * element-wise, bigint is an integer, a number as `options.integers` says (by
+ * default an integer when it is a safe integer, else an f64: see PlainOptions).
+ * JsonNode parts inside (a JsonObject, say) are kept as they are.
+ */
+export function toJsonNode(value: unknown, options: PlainOptions = {}): JsonNode {
+  const exact = integersAsBigint(options);
+  const convert = (v: unknown): JsonNode => {
+    if (v === null) return null;
+    switch (typeof v) {
+      case "boolean":
+      case "string":
+      case "bigint":
+        return v;
+      case "number":
+        return !exact && Number.isSafeInteger(v) && !Object.is(v, -0) ? BigInt(v) : v;
+      case "object":
+        if (v instanceof JsonObject) return v;
+        if (v instanceof JsonInvalid) throw v.error;
+        if (Array.isArray(v)) return v.map((item, i) => at(i, () => convert(item)));
+        return new JsonObject(
+          Object.entries(v as Record<string, unknown>).map(([k, item]) => [k, at(k, () => convert(item))] as const),
+        );
+      default:
+        throw new WireError(`cannot represent a ${typeof v} as JSON`);
+    }
+  };
+  return convert(value);
+}
+
+/**
+ * The plain JS view of a node, for reading: a JsonObject becomes a plain object
+ * (a duplicated key keeps its last value, as serde_json::Value does), arrays map
+ * element-wise, an f64 is a number, an integer as `options.integers` says (by
+ * default a number when it is a safe integer, else a bigint: see PlainOptions).
+ */
+export function fromJsonNode(node: JsonNode, options: PlainOptions = {}): unknown {
+  const exact = integersAsBigint(options);
+  const convert = (n: JsonNode): unknown => {
+    if (typeof n === "bigint") {
+      return exact || n < BigInt(Number.MIN_SAFE_INTEGER) || n > BigInt(Number.MAX_SAFE_INTEGER) ? n : Number(n);
+    }
+    if (n instanceof JsonInvalid) throw n.error;
+    if (Array.isArray(n)) return n.map(convert);
+    if (n instanceof JsonObject) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of n.entries) {
+        // last duplicate wins, like serde_json::Value; defineProperty so "__proto__" is an ordinary key
+        Object.defineProperty(out, k, { value: convert(v), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return n;
+  };
+  return convert(node);
+}
+
+function integersAsBigint(options: PlainOptions): boolean {
+  const { integers = "auto" } = options;
+  if (integers !== "auto" && integers !== "bigint") throw new WireError(`integers: expected "auto" or "bigint", got ${String(integers)}`);
+  return integers === "bigint";
+}

@@ -1,0 +1,31 @@
+"""`jamjet-schema validate STORE`: every row of a store, as the runtime reads it."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from jamjet_schema.logs.summary import Summary
+from jamjet_schema.store.connection import StoreError, opened
+from jamjet_schema.store.report import count, render
+from jamjet_schema.store.scan import Selection, batches
+
+
+def validate_store(
+    name: str, selection: Selection, jobs: int, fmt: str, timeout: float, out: TextIO
+) -> int:
+    """Reports every rejected row and a summary; 0 clean, 1 bad rows, 2 unreadable."""
+    summary = Summary()
+    try:
+        with opened(name, timeout) as store:
+            for batch in batches(store, selection, jobs):
+                summary.add_clean(batch.per_variant)
+                for verdict in batch.problems.values():
+                    count(summary, verdict)
+                    if not verdict.ok:
+                        out.write(render(name, verdict, fmt) + "\n")
+    except StoreError as err:
+        print(f"jamjet-schema: {err}", file=sys.stderr)
+        return 2
+    out.write((summary.as_json() if fmt == "json" else summary.as_text(False)) + "\n")
+    return 1 if summary.errors else 0
