@@ -1,10 +1,12 @@
 """Sessions: regenerate, check, tests, lint, bench. `nox -l` lists them.
 
 Every session installs what it needs itself, so a fresh machine with only the
-toolchains (Python, cargo, node) can run any of them.
+toolchains (Python, cargo, node, Java with Maven) can run any of them.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import nox
 
@@ -41,6 +43,12 @@ PURE_PYTHON_SUITES = [
 # The Java module (generated/java) and its suite (tests/java/suite: testee, tests), one
 # reactor; every build compiles with -Xlint:all -Werror. Maven fetches what it needs.
 _MAVEN = ["mvn", "-B", "-q", "-f", "tests/java"]
+
+
+_ERA_WORKSPACES = [
+    ["--manifest-path", f"{era}/Cargo.toml", "--target-dir", f"target/{era.name}"]
+    for era in sorted(Path("reference").glob("era-*"))
+]
 
 
 def _build_rust(session: nox.Session) -> None:
@@ -104,20 +112,23 @@ def lint(session: nox.Session) -> None:
     session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
     session.run("npm", "run", "lint", "--prefix", "tests/typescript", "--silent", external=True)
     session.run(*_MAVEN, "test-compile", external=True)  # javac -Xlint:all -Werror
-    session.run("cargo", "fmt", "--all", "--check", external=True)
-    session.run(
-        "cargo",
-        "clippy",
-        "--release",
-        "--locked",
-        "--workspace",
-        "--all-targets",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-        external=True,
-    )
+    # the root workspace, then each era workspace (reference/era-*/, its own Cargo.lock)
+    for workspace in [[], *_ERA_WORKSPACES]:
+        session.run("cargo", "fmt", "--all", "--check", *workspace[:2], external=True)
+        session.run(
+            "cargo",
+            "clippy",
+            "--release",
+            "--locked",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            *workspace,
+            "--",
+            "-D",
+            "warnings",
+            external=True,
+        )
 
 
 @nox.session(python=PYTHON)
