@@ -94,6 +94,8 @@ def test_wheel_carries_models_core_corpus_and_types(wheel: Path) -> None:
         if n.startswith("jamjet_schema/corpus/") and n.endswith(".json")
     }
     assert corpus == {str(p) for p in FIXTURES} and len(corpus) > 50
+    history = {n.removeprefix("jamjet_schema/history/") for n in names if "/history/" in n}
+    assert history == {p.name for p in (REPO / "schema/history").glob("*.json")}, history
     assert not any(n.startswith(("codegen/", "tests/", "benchmarks/")) for n in names)
 
 
@@ -141,3 +143,10 @@ def test_wheel_works_in_a_fresh_environment(venv: Path, tmp_path: Path, native: 
     assert corpus.returncode == 0 and "PASS" in corpus.stdout, corpus.stdout + corpus.stderr
     coverage = _run(venv, tmp_path, native, "jamjet-schema", "conformance", "--coverage")
     assert coverage.returncode == 0, coverage.stdout + coverage.stderr
+    # the releases check-store reads come with the wheel: the same answer as the checkout's
+    store = tmp_path / "runtime.db"
+    store.write_bytes((REPO / "examples/runtime.db").read_bytes())
+    ask = ["jamjet-schema", "check-store", str(store), "--reader", "1.0.0"]
+    installed = _run(venv, tmp_path, native, *ask)
+    here = subprocess.run(ask, capture_output=True, text=True, cwd=tmp_path)
+    assert (installed.returncode, installed.stdout) == (here.returncode, here.stdout) != (0, "")
