@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jamjet_schema.logs.rules import rule_of
+from jamjet_schema.store.members import event_line
 from jamjet_schema.store.rfc3339 import parse_from_rfc3339
 from jamjet_schema.wire.rfc3339 import ParseError
 
@@ -133,9 +134,14 @@ def read_values(rowid: int, values: tuple[Any, ...]) -> RowVerdict:
         return RowVerdict(
             rowid, raw[0], raw[1], raw[2], variant, None, err.column, err.message, err.rule
         )
-    event = (
-        f'{{"id":"{event_id}","execution_id":"{execution_id}","sequence":{sequence},'
-        f'"kind":{kind},"created_at":"{created_at}"}}'
+    event = event_line(
+        {
+            "id": event_id,
+            "execution_id": execution_id,
+            "sequence": sequence,
+            "kind": kind,
+            "created_at": created_at,
+        }
     )
     return RowVerdict(rowid, raw[0], raw[1], raw[2], variant, event)
 

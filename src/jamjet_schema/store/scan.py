@@ -21,6 +21,7 @@ from typing import Any
 from jamjet_schema import native
 from jamjet_schema.logs.batch import Chunk, in_parallel
 from jamjet_schema.store.connection import Store, StoreError
+from jamjet_schema.store.members import EVENT_LINE_SQL
 from jamjet_schema.store.rows import COLUMNS, RowVerdict, read_row, read_values
 
 BATCH_ROWS = 4096
@@ -45,12 +46,7 @@ _FAST = " AND ".join(
         "created_at GLOB '[0-9]*+00:00'",
     ]
 )
-# One printf, not eight `||` (each of which copies the growing string): created_at
-# without its `+00:00` (`%!.*s` counts characters, as length() does), then serde's `Z`.
-_LINE = (
-    """printf('{"id":"%s","execution_id":"%s","sequence":%d,"kind":%s,"created_at":"%!.*sZ"}',"""
-    """ id, execution_id, sequence, kind_json, length(created_at) - 6, created_at)"""
-)
+_LINE = EVENT_LINE_SQL  # the row's Event line, members in serde's order (members.py)
 
 
 @dataclass(frozen=True)
