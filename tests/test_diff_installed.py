@@ -99,6 +99,17 @@ def test_diff_from_the_installed_package_reports_what_the_model_gives(
     assert table.returncode == 1 and f"{len(changes)} change(s)" in table.stdout
 
 
+def test_diff_by_version_from_the_installed_package(
+    venv: Path, schemas: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The releases ship in the wheel: version numbers name them from any folder."""
+    old, new = schemas
+    by_version = _run(venv, tmp_path, "diff", "1.0.0", "current", "--format", "json")
+    by_file = _run(venv, old.parent, "diff", old.name, new.name, "--format", "json")
+    assert by_version.returncode == by_file.returncode == 0, by_version.stderr
+    assert json.loads(by_version.stdout) == json.loads(by_file.stdout)
+
+
 def test_diff_of_a_file_that_is_not_there_is_one_line_and_exit_2(
     venv: Path, schemas: tuple[Path, Path]
 ) -> None:

@@ -141,7 +141,7 @@ def test_a_json_array_log_is_read_element_by_element(
     assert main(["validate", "--format", "json", str(log)]) == 1
     problems = capsys.readouterr().out.strip().splitlines()
     assert (
-        json.loads(problems[0])["rule"] == "encoding"
+        json.loads(problems[0])["rule"] == "json-syntax"
         and "not closed" in json.loads(problems[0])["error"]
     )
 

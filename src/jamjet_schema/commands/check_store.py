@@ -16,6 +16,7 @@ import sys
 from typing import Any
 
 from jamjet_schema.commands.validate import add_store_options
+from jamjet_schema.files.errors import Unusable
 
 
 def register(subparsers: Any) -> None:
@@ -42,7 +43,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         reader = reader_for(args.reader)
     except LookupError as err:
-        print(f"jamjet-schema check-store: {err.args[0]}", file=sys.stderr)
-        return 2
+        raise Unusable(err.args[0]) from None
     selection = Selection(args.execution, args.tenant)
     return check_store(args.store, selection, reader, args.format, args.busy_timeout, sys.stdout)

@@ -5,6 +5,10 @@ read-only. Each row is read as the runtime reads it and written as serde writes 
 `Event`, in (execution_id, sequence) order. A row the runtime would reject is named
 on stderr (execution_id, sequence, id) and left out: exit 1. Exit 2 if the store
 cannot be read.
+
+FILE is never the store nor one of its -wal, -shm or -journal files (refused, through
+any path, before anything is read) and is written atomically: to a temporary file
+beside it, renamed over it only when complete.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import sys
 from typing import Any
 
 from jamjet_schema.commands.validate import add_jobs_option, add_store_options
+from jamjet_schema.files.outputs import STDIO, refuse_inputs, replacing
+from jamjet_schema.store.location import path_of
 
 
 def register(subparsers: Any) -> None:
@@ -24,7 +30,13 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("store", metavar="STORE", help="the store: a path or sqlite://PATH")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        default=STDIO,
+        metavar="FILE",
+        help="write here, atomically (default: stdout)",
+    )
     add_jobs_option(parser)
     add_store_options(parser)
     parser.set_defaults(run=run)
@@ -35,15 +47,10 @@ def run(args: argparse.Namespace) -> int:
     from jamjet_schema.store.scan import Selection
 
     selection = Selection(args.execution, args.tenant)
-    if args.output is None:
+    refuse_inputs(args.output, stores=[path_of(args.store)])
+    if args.output == STDIO:
         return export_store(
             args.store, selection, sys.stdout.buffer, args.jobs, args.busy_timeout, sys.stderr
         )
-    try:
-        with open(args.output, "wb") as out:
-            return export_store(
-                args.store, selection, out, args.jobs, args.busy_timeout, sys.stderr
-            )
-    except OSError as err:
-        print(f"jamjet-schema export: {args.output}: {err.strerror}", file=sys.stderr)
-        return 2
+    with replacing(args.output) as out:
+        return export_store(args.store, selection, out, args.jobs, args.busy_timeout, sys.stderr)

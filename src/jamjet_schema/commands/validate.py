@@ -5,8 +5,14 @@ row as the runtime reads it; each bad row is named by execution_id, sequence and
 
 For each bad record it prints where it is (file:line), the variant, the rule and
 serde's message; with --canonical it also flags events that parse but are not in
-serde's canonical form. A summary ends the output. Exit status 1 if any record
-failed (or, with --canonical, was not canonical).
+serde's canonical form. A summary ends the output.
+
+A log may be gzip- or zstd-compressed (recognised by its bytes, not its name). Input
+that is no log at all (binary data, a database given as a log, a JSON document that is
+not events) is one line and exit 2.
+
+Exit status: 0 every record valid; 1 some record invalid (or, with --canonical, not
+canonical); 2 an input cannot be read or is no log.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ import os
 import sys
 from typing import Any, TextIO
 
+from jamjet_schema.files.errors import Unusable
 from jamjet_schema.logs.check import Verdict
 from jamjet_schema.logs.progress import Progress
-from jamjet_schema.logs.scan import Tally, total_size, unreadable, verdicts
+from jamjet_schema.logs.scan import Opened, Tally, check_inputs, total_size, verdicts
 from jamjet_schema.logs.summary import Summary
 
 
@@ -78,15 +85,8 @@ def run(args: argparse.Namespace) -> int:
 
     if any(names_a_store(name) for name in args.logs):
         return _validate_store(args)
-    problem = unreadable(args.logs)
-    if problem:
-        print(f"jamjet-schema validate: {problem}", file=sys.stderr)
-        return 2
-    try:
-        return _validate(args)
-    except OSError as err:  # a log that went away or failed while being read
-        print(f"jamjet-schema validate: {err.filename or 'input'}: {err.strerror}", file=sys.stderr)
-        return 2
+    check_inputs(args.logs)
+    return _validate(args)
 
 
 def _validate_store(args: argparse.Namespace) -> int:
@@ -94,11 +94,7 @@ def _validate_store(args: argparse.Namespace) -> int:
     from jamjet_schema.store.validate import validate_store
 
     if len(args.logs) != 1 or args.canonical:
-        print(
-            "jamjet-schema validate: a store is validated alone, without --canonical",
-            file=sys.stderr,
-        )
-        return 2
+        raise Unusable("a store is validated alone, without --canonical")
     selection = Selection(args.execution, args.tenant)
     return validate_store(
         args.logs[0], selection, args.jobs, args.format, args.busy_timeout, sys.stdout
@@ -110,6 +106,11 @@ def _validate(args: argparse.Namespace) -> int:
     progress = Progress(total_size(args.logs))
     out: TextIO = sys.stdout
     for verdict in verdicts(args.logs, args.canonical, args.jobs):
+        if isinstance(verdict, Opened):
+            if verdict.compression:
+                summary.decompressed[verdict.source] = verdict.compression
+            warn_if_empty("validate", verdict)
+            continue
         if isinstance(verdict, Tally):
             summary.add_clean(verdict.per_variant)
             progress.advance(verdict.size)
@@ -125,6 +126,13 @@ def _validate(args: argparse.Namespace) -> int:
     )
     failed = summary.errors > 0 or (args.canonical and summary.non_canonical > 0)
     return 1 if failed else 0
+
+
+def warn_if_empty(command: str, opened: Opened) -> None:
+    if opened.empty:
+        print(
+            f"jamjet-schema {command}: warning: {opened.source}: empty, no records", file=sys.stderr
+        )
 
 
 def _problem(verdict: Verdict, canonical: bool) -> str | None:

@@ -1,4 +1,7 @@
-"""`jamjet-schema diff OLD NEW`: classify every change between two schema files.
+"""`jamjet-schema diff OLD NEW`: classify every change between two schema versions.
+
+OLD and NEW are schema files, or version numbers of the releases the package carries
+(`jamjet-schema diff 1.0.0 1.1.0`); `current` is the package's own schema.
 
 Exit status: 0 when no change reaches --fail-on (default: major), 1 when one does,
 or with --check-bump when NEW's version is not a large enough step from OLD's; 2
@@ -19,6 +22,7 @@ from jamjet_schema.diff.rules import Severity
 from jamjet_schema.wiremodel import load_model
 from jamjet_schema.wiremodel.errors import SchemaError
 from jamjet_schema.wiremodel.model import WireModel
+from jamjet_schema.wiremodel.releases import VERSION, current, release
 
 PROG = "jamjet-schema diff"
 THRESHOLDS = {
@@ -32,8 +36,8 @@ Loader = Callable[[Path], WireModel]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("old", type=Path, nargs="?", help="the older schema file")
-    parser.add_argument("new", type=Path, nargs="?", help="the newer schema file")
+    parser.add_argument("old", type=Path, nargs="?", help="the older schema: a file or a version")
+    parser.add_argument("new", type=Path, nargs="?", help="the newer schema: a file or a version")
     parser.add_argument("--rules", action="store_true", help="print every rule as a markdown table")
     parser.add_argument("--format", choices=["table", "json"], default="table")
     parser.add_argument("--fail-on", choices=list(THRESHOLDS), default="major")
@@ -51,8 +55,21 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
 
 
 def read(path: Path) -> WireModel:
-    """The wire model of a schema file: its vocabulary and wire rules checked."""
-    return load_model(path.resolve())
+    """The wire model of a schema file, or of a release named by its version (a file of
+    that name wins): its vocabulary and wire rules checked."""
+    return load_model(schema_file(path).resolve())
+
+
+def schema_file(path: Path) -> Path:
+    """`path` itself if it exists or is no version number; else the release it names."""
+    name = str(path)
+    if path.exists():
+        return path
+    if name == "current":
+        return current()
+    if VERSION.fullmatch(name):
+        return release(name)  # LookupError naming the known versions
+    return path
 
 
 def run(
@@ -68,7 +85,7 @@ def run(
         parser.error("give OLD and NEW schema files (or --rules)")
     try:
         old, new = loader(args.old), loader(args.new)
-    except (SchemaError, OSError) as err:
+    except (SchemaError, OSError, LookupError) as err:
         print(f"{prog}: {_where(err)}", file=sys.stderr)
         return 2
     except (AttributeError, KeyError, TypeError, ValueError) as err:
@@ -91,6 +108,8 @@ def run(
 def _where(err: Exception) -> str:
     if isinstance(err, OSError) and err.filename is not None:
         return f"{err.filename}: {err.strerror}"
+    if isinstance(err, LookupError):
+        return str(err.args[0])
     return str(err)
 
 

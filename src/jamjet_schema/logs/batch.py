@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
+
+from jamjet_schema.files.inputs import Readable
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -37,7 +39,7 @@ class Tail:
     data: bytes
 
 
-def chunks(head: bytes, stream: BinaryIO) -> Iterator[Chunk | Tail]:
+def chunks(head: bytes, stream: Readable) -> Iterator[Chunk | Tail]:
     """The log as chunks of whole lines, then its tail. Each block read is handed on as
     it is; only the line that straddles two blocks is copied (with what came before)."""
     carry = head

@@ -6,8 +6,10 @@ import json
 from dataclasses import dataclass
 
 from jamjet_schema.logs.eras import matching_era
-from jamjet_schema.logs.records import Record
+from jamjet_schema.logs.records import BOM_HINT, Record
 from jamjet_schema.logs.rules import rule_of
+
+BOM_TEXT = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -42,18 +44,25 @@ def check(record: Record, canonical: bool = False) -> Verdict:
     from jamjet_schema.wire import WireError
 
     if record.text is None:
-        return Verdict(record, None, None, record.decode_error or "unreadable record")
+        return Verdict(record, None, None, record.framing_error or "unreadable record")
     try:
         event = Event.model_validate_json(record.text)
     except ValidationError as err:
-        return Verdict(record, _variant_of(record.text), None, serde_message(err))
+        return _rejected(record, serde_message(err))
     except WireError as err:
-        return Verdict(record, _variant_of(record.text), None, str(err))
+        return _rejected(record, str(err))
     if not canonical:
         return Verdict(record, event.kind.type, None)
     written = event.model_dump_json()
     era = None if written == record.text else matching_era(record.text, written)
     return Verdict(record, event.kind.type, written, era=era)
+
+
+def _rejected(record: Record, message: str) -> Verdict:
+    assert record.text is not None
+    if record.text.startswith(BOM_TEXT):
+        message += f" ({BOM_HINT})"
+    return Verdict(record, _variant_of(record.text), None, message)
 
 
 def _variant_of(text: str) -> str | None:

@@ -6,6 +6,9 @@ elements by a small scanner that tracks strings and nesting, so memory stays fla
 on a log of any size. Each record keeps where it starts (file and line) for error
 reports, and bytes that are not UTF-8 become a record with a decode error instead
 of stopping the stream.
+
+The framing gets serde's verdict too: serde_json reads neither a byte-order mark nor an
+unclosed array, so each is a record with serde's error at its place.
 """
 
 from __future__ import annotations
@@ -13,7 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+
+from jamjet_schema.files.inputs import Readable
+from jamjet_schema.wire import WireError
+from jamjet_schema.wire import _constants as c
+from jamjet_schema.wire.serde_parser import parse_value
 
 CHUNK = 1 << 16
 
@@ -24,7 +31,9 @@ class Record:
     line: int
     text: str | None  # None when the bytes are not UTF-8
     size: int  # bytes consumed, for progress
-    decode_error: str | None = None
+    # the log's own fault at this place, when there is no text to check: bytes that are
+    # not UTF-8, a byte-order mark before an array, an array that is not closed
+    framing_error: str | None = None
 
 
 def make_record(source: str, line: int, raw: bytes) -> Record:
@@ -36,12 +45,17 @@ def make_record(source: str, line: int, raw: bytes) -> Record:
         )
 
 
+BOM = b"\xef\xbb\xbf"
+BOM_HINT = "a UTF-8 byte-order mark (U+FEFF) comes first; serde_json does not skip it"
+
+
 def is_array(head: bytes) -> bool:
-    """A log whose first non-blank byte is `[` is one JSON array; any other, JSON Lines."""
-    return head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1] == b"["
+    """A log whose first non-blank byte (after a byte-order mark) is `[` is one JSON
+    array; any other, JSON Lines."""
+    return head.removeprefix(BOM).lstrip(b" \t\r\n")[:1] == b"["
 
 
-def records_after(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record]:
+def records_after(head: bytes, stream: Readable, source: str) -> Iterator[Record]:
     """The records of a log whose first bytes, `head`, were read already."""
     if is_array(head):
         yield from _array_records(head, stream, source)
@@ -49,7 +63,7 @@ def records_after(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record
         yield from _line_records(head, stream, source)
 
 
-def _line_records(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record]:
+def _line_records(head: bytes, stream: Readable, source: str) -> Iterator[Record]:
     # Lines are cut out of the buffer by position; the buffer is rebuilt only when a
     # chunk runs out, so a line costs one slice, not a copy of the rest of the chunk.
     pending, pos, line = head, 0, 1
@@ -71,6 +85,9 @@ def _line_records(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record
         yield make_record(source, line, rest)
 
 
+ARRAY_NOT_CLOSED = "the JSON array is not closed: the log is truncated"
+_EOF = "EOF while parsing"
+_POSITION = re.compile(r" at line \d+ column \d+$")
 _STRUCTURAL = re.compile(rb'[\[\]{},"\\\n]')
 
 
@@ -88,8 +105,10 @@ class _ArraySplitter:
         self.skip_next = False  # the byte after a backslash inside a string
         self.line = 1
         self.start_line = 1
+        self.column = 0  # bytes since the last newline: serde's column at the end
         self.carry = bytearray()  # the current element's bytes from earlier chunks
         self.closed = False
+        self.after_comma = False  # the last structural byte at depth 1 was a comma
 
     def feed(self, chunk: bytes) -> Iterator[tuple[int, bytes]]:
         begin = 0 if self.depth >= 1 else len(chunk)
@@ -114,8 +133,10 @@ class _ArraySplitter:
                 self.depth += 1
                 if self.depth == 1:
                     begin, self.start_line = i + 1, self.line
+                    self.after_comma = False
             elif byte in b"]}" or (byte == 0x2C and self.depth == 1):
                 closing = byte != 0x2C
+                self.after_comma = not closing and self.depth == 1
                 if closing:
                     self.depth -= 1
                 if self.depth <= 1 and (not closing or self.depth == 0):
@@ -124,6 +145,28 @@ class _ArraySplitter:
                     self.closed = self.depth == 0
         if self.depth >= 1:
             self.carry += chunk[begin:]
+        last_newline = chunk.rfind(b"\n")
+        self.column = (
+            len(chunk) - last_newline - 1 if last_newline >= 0 else self.column + len(chunk)
+        )
+
+    def unclosed(self, source: str) -> Record:
+        """serde_json's verdict on an array cut short: the EOF error it stops at (a list,
+        a value after a comma, an element's object or string), at the end of the input.
+        An element that breaks off with another syntax error is checked as it stands."""
+        pending = bytes(self.carry)
+        framed = (b"[0," if self.after_comma else b"[") + pending
+        try:
+            parse_value(framed.decode("utf-8", "replace"))
+            message = f"{c.EOF_LIST} at line 1 column 1"  # not reached: the list is open
+        except WireError as err:
+            message = str(err)
+        if not message.startswith(_EOF):
+            lead = pending[: len(pending) - len(pending.lstrip())]
+            return make_record(source, self.start_line + lead.count(b"\n"), pending.strip())
+        at = f" at line {self.line} column {self.column}"
+        text = _POSITION.sub(at, message) + f" ({ARRAY_NOT_CLOSED})"
+        return Record(source, self.line, None, 0, text)
 
     def _flush(self, tail: bytes) -> Iterator[tuple[int, bytes]]:
         raw = bytes(self.carry) + tail
@@ -134,7 +177,12 @@ class _ArraySplitter:
             yield self.start_line + lead.count(b"\n"), stripped
 
 
-def _array_records(head: bytes, stream: BinaryIO, source: str) -> Iterator[Record]:
+def _array_records(head: bytes, stream: Readable, source: str) -> Iterator[Record]:
+    if head.startswith(BOM):  # serde rejects the document there; its elements are still read
+        yield Record(
+            source, 1, None, len(BOM), f"{c.EXPECTED_VALUE} at line 1 column 1 ({BOM_HINT})"
+        )
+        head = head[len(BOM) :]
     splitter = _ArraySplitter()
     chunk = head
     while chunk:
@@ -142,6 +190,4 @@ def _array_records(head: bytes, stream: BinaryIO, source: str) -> Iterator[Recor
             yield make_record(source, line, raw)
         chunk = stream.read(CHUNK)
     if not splitter.closed:
-        yield Record(
-            source, splitter.line, None, 0, "the JSON array is not closed: the log is truncated"
-        )
+        yield splitter.unclosed(source)

@@ -34,7 +34,7 @@ _JSON_SYNTAX = _texts(
     c.EXPECTED_IDENT,
 )
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    (ENCODING, r"invalid UTF-8|not closed"),
+    (ENCODING, r"invalid UTF-8"),
     ("nesting-depth", _texts(c.RECURSION_LIMIT_EXCEEDED)),
     (
         "unicode-escapes",

@@ -9,16 +9,17 @@ per-record path gives. A JSON array, or the pure-Python path, goes record by rec
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from jamjet_schema import native
+from jamjet_schema.files.errors import Unusable
+from jamjet_schema.files.inputs import LogInput, compression_of, opened_log
+from jamjet_schema.files.sniff import not_a_log
 from jamjet_schema.logs.batch import Chunk, Tail, chunks, in_parallel
 from jamjet_schema.logs.check import Verdict, check
-from jamjet_schema.logs.records import CHUNK, is_array, make_record, records_after
+from jamjet_schema.logs.records import is_array, make_record, records_after
 
 
 @dataclass(frozen=True)
@@ -31,53 +32,70 @@ class Tally:
 
 @dataclass(frozen=True)
 class Canonical:
-    """The canonical lines of a chunk's accepted events, in order."""
+    """The canonical lines of a chunk's accepted events, in order (UTF-8)."""
 
-    text: str
+    data: bytes
 
 
 def total_size(paths: list[str]) -> int:
-    """Bytes to read, for the progress bar; 0 when unknown (stdin, pipes)."""
+    """Bytes to read, for the progress bar; 0 when unknown (stdin, pipes, compressed)."""
     total = 0
     for path in paths:
-        if path == "-" or not os.path.isfile(path):
+        if path == "-" or not os.path.isfile(path) or _compressed(path):
             return 0
         total += os.path.getsize(path)
     return total
 
 
-def unreadable(paths: list[str]) -> str | None:
-    """Why one of the logs cannot be read, checked before anything is written; or None."""
+def _compressed(path: str) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return compression_of(stream.read(4)) is not None
+    except OSError:
+        return False
+
+
+def check_inputs(paths: list[str]) -> None:
+    """Unusable for the first log that cannot be read or is no log at all, checked before
+    anything is written (stdin is checked when it is read)."""
     for path in paths:
-        if path == "-":
-            continue
-        if os.path.isdir(path):
-            return f"{path}: is a directory"
-        if not os.path.isfile(path):
-            return f"{path}: no such file"
-        if not os.access(path, os.R_OK):
-            return f"{path}: not readable"
-    return None
+        if path != "-":
+            with log_input(path):
+                pass
 
 
 @contextmanager
-def opened(path: str) -> Iterator[tuple[BinaryIO, str]]:
-    """The log at `path` as a byte stream, and its name in reports; `-` is stdin."""
-    if path == "-":
-        yield sys.stdin.buffer, "<stdin>"
-    else:
-        with open(path, "rb") as stream:
-            yield stream, path
+def log_input(path: str) -> Iterator[LogInput]:
+    """The log at `path` (`-`: stdin) opened, decompressed, and recognised as a log."""
+    with opened_log(path) as log:
+        what = not_a_log(log.head)
+        if what is not None:
+            raise Unusable(f"{log.source}: {what}")
+        yield log
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A log as it was opened, before its records: for the summary and warnings."""
+
+    source: str
+    compression: str | None  # "gzip" or "zstd" when it was decompressed
+    empty: bool  # nothing but white space: no records at all
+
+
+def _opened(log: LogInput) -> Opened:
+    return Opened(log.source, log.compression, not log.head.strip())
 
 
 Place = tuple[int, int, int, int]  # (line index in the chunk, start, end, what)
 
 
-def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Verdict | Tally]:
+def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Opened | Verdict | Tally]:
     """Every record's verdict, or a Tally standing for a chunk's clean ones, in file order."""
     for path in paths:
-        with opened(path) as (stream, source):
-            head = stream.read(CHUNK)
+        with log_input(path) as log:
+            yield _opened(log)
+            head, stream, source = log.head, log, log.source
             if native.CORE is None or is_array(head):
                 for record in records_after(head, stream, source):
                     yield check(record, canonical)
@@ -101,12 +119,13 @@ def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Verdict |
                 line += ends
 
 
-def canonical_texts(paths: list[str], jobs: int) -> Iterator[Verdict | Canonical]:
+def canonical_texts(paths: list[str], jobs: int) -> Iterator[Opened | Verdict | Canonical]:
     """For `canonicalize`: the canonical text of every accepted event, in order, and the
     verdict of every rejected one (a Verdict with the canonical text when accepted)."""
     for path in paths:
-        with opened(path) as (stream, source):
-            head = stream.read(CHUNK)
+        with log_input(path) as log:
+            yield _opened(log)
+            head, stream, source = log.head, log, log.source
             if native.CORE is None or is_array(head):
                 for record in records_after(head, stream, source):
                     yield check(record, canonical=True)
@@ -124,7 +143,7 @@ def canonical_texts(paths: list[str], jobs: int) -> Iterator[Verdict | Canonical
                         yield check(make_record(source, line, item.data), canonical=True)
                     continue
                 chunk, (out, _counts, places, ends) = item
-                yield Canonical(out.decode())
+                yield Canonical(out)
                 for index, start, end, what in places:
                     if what == 1:  # refused; a line only written differently is in `out`
                         record = make_record(source, line + index, chunk.data[start:end])

@@ -16,6 +16,7 @@ class Summary:
     non_canonical: int = 0
     per_variant: Counter[str] = field(default_factory=Counter)
     per_rule: Counter[str] = field(default_factory=Counter)
+    decompressed: dict[str, str] = field(default_factory=dict)  # source -> gzip or zstd
 
     def add(self, verdict: Verdict) -> None:
         self.records += 1
@@ -38,7 +39,7 @@ class Summary:
         return self.records - self.valid
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        counts: dict[str, object] = {
             "records": self.records,
             "valid": self.valid,
             "errors": self.errors,
@@ -46,6 +47,9 @@ class Summary:
             "events_per_variant": dict(sorted(self.per_variant.items())),
             "errors_per_rule": dict(sorted(self.per_rule.items())),
         }
+        if self.decompressed:
+            counts["decompressed"] = self.decompressed
+        return counts
 
     def as_text(self, canonical_checked: bool) -> str:
         lines = [f"{self.records} records: {self.valid} valid, {self.errors} invalid"]
@@ -55,6 +59,7 @@ class Summary:
         if self.per_rule:
             lines.append("errors per rule:")
             lines += [f"  {n:>9}  {rule}" for rule, n in self.per_rule.most_common()]
+        lines += [f"read {source}: {how}-decompressed" for source, how in self.decompressed.items()]
         return "\n".join(lines)
 
     def as_json(self) -> str:

@@ -7,12 +7,11 @@ as they are found."""
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from jamjet_schema.store.connection import StoreError, opened
+from jamjet_schema.store.connection import opened
 from jamjet_schema.store.readers import VersionReader
 from jamjet_schema.store.report import plain, shown
 from jamjet_schema.store.rows import RowVerdict
@@ -80,14 +79,10 @@ def check_store(
         EXECUTION_ORDER,
         ("execution_id", "sequence", "id", "kind_json"),
     )
-    try:
-        with opened(name, timeout) as store:
-            for batch in batches(store, ordered):
-                for row in _rows(batch):
-                    _judge(name, row, reader, answer, watch, fmt, out)
-    except StoreError as err:
-        print(f"jamjet-schema: {err}", file=sys.stderr)
-        return 2
+    with opened(name, timeout) as store:
+        for batch in batches(store, ordered):
+            for row in _rows(batch):
+                _judge(name, row, reader, answer, watch, fmt, out)
     out.write(_summary(name, reader.version, answer, fmt) + "\n")
     return 1 if answer.rejected or answer.unreadable else 0
 

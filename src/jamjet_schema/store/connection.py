@@ -25,13 +25,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from jamjet_schema.files.errors import Unusable
 from jamjet_schema.store.location import HEADER, path_of
 
 REQUIRED = ("id", "execution_id", "sequence", "kind_json", "created_at")
 _WAL_MODE = 2  # header bytes 18-19, the file format write/read versions: 2 is WAL
 
 
-class StoreError(Exception):
+class StoreError(Unusable):
     """The store cannot be read: the message says why (exit status 2)."""
 
 

@@ -39,28 +39,17 @@ from jamjet_schema.wiremodel.model import (
     VecType,
     WireModel,
 )
-
-_PACKAGE = Path(__file__).resolve().parent.parent
-HISTORY = _PACKAGE / "history"  # in a checkout, a link to schema/history
-# The current schema: in the wheel beside the package, in a checkout under schema/.
-CURRENT = (_PACKAGE / "event.schema.json", _PACKAGE.parent.parent / "schema" / "event.schema.json")
-
-
-def versions() -> list[str]:
-    return sorted(p.stem for p in HISTORY.glob("*.json"))
+from jamjet_schema.wiremodel.releases import current, release
 
 
 def model_of(version: str) -> WireModel:
     """The wire model of a released version (or of a schema file given by path)."""
-    path = Path(version) if version.endswith(".json") else HISTORY / f"{version}.json"
-    if not path.is_file():
-        known = ", ".join(versions()) or "none"
-        raise LookupError(f"no schema version {version!r} (known: {known})")
-    return load_model(path)
+    path = Path(version)
+    return load_model(path if version.endswith(".json") and path.is_file() else release(version))
 
 
 def current_model() -> WireModel:
-    return load_model(next((p for p in CURRENT if p.is_file()), CURRENT[-1]))
+    return load_model(current())
 
 
 def _union(model: WireModel) -> TaggedUnion:
