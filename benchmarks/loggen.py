@@ -2,13 +2,21 @@
 
 Values are drawn from the wire model, so a new variant or field shows up in the
 logs by itself. Everything is chosen so that Python's json.dumps writes exactly
-serde's canonical bytes (floats that are multiples of 1/8 below 2^20, Value objects
-with sorted keys, timestamps in chrono's form), which tests check on a sample.
+serde's canonical bytes (Value objects with sorted keys, timestamps in chrono's form,
+floats whose shortest spelling has no exponent in either language), which tests check
+on a sample.
+
+Two kinds of log: the default's payloads are flat and its floats multiples of 1/8;
+`realistic=True` gives what an agent runtime writes (RealisticPayloads): Values
+nested 3 to 5 levels, floats with 3 to 7 significant digits, events from about 200
+bytes to several KB. Benchmarks and exactness tests use the realistic kind; a flat,
+easy log flatters every path.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import random
 import uuid
 from collections.abc import Iterator
@@ -43,10 +51,13 @@ WORDS = (
 
 
 class LogGenerator:
-    def __init__(self, model: WireModel, seed: int = 7, payload_bytes: int = 200) -> None:
+    def __init__(
+        self, model: WireModel, seed: int = 7, payload_bytes: int = 200, realistic: bool = False
+    ) -> None:
         self.model = model
         self.rng = random.Random(seed)
         self.payload_bytes = payload_bytes
+        self.realistic = RealisticPayloads(self.rng) if realistic else None
         self.union = model.of_kind(TaggedUnion)[0]
         self.root = next(s for s in model.of_kind(Struct) if s.name == model.root)
 
@@ -102,6 +113,8 @@ class LogGenerator:
         if scalar in (Scalar.U32, Scalar.U64, Scalar.I64):
             return rng.randint(0, 10**6)
         if scalar is Scalar.F64:
+            if self.realistic:
+                return self.realistic.float()
             return rng.randint(0, 2**20) / 8 + 0.125  # exact in binary, never an integer
         if scalar is Scalar.TIMESTAMP:
             return f"2026-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}T{rng.randint(0, 23):02}:{rng.randint(0, 59):02}:{rng.randint(0, 59):02}.{rng.randint(1, 999):03}{rng.randint(1, 999):03}{rng.randint(1, 999):03}Z"
@@ -111,6 +124,8 @@ class LogGenerator:
 
     def payload(self) -> dict[str, Any]:
         """A JSON object of about payload_bytes, keys sorted as serde_json writes them."""
+        if self.realistic:
+            return self.realistic.payload()
         out: dict[str, Any] = {}
         size = 2
         while size < self.payload_bytes:
@@ -127,3 +142,73 @@ class LogGenerator:
             out[key] = value
             size += len(json.dumps({key: value}, separators=(",", ":")))
         return dict(sorted(out.items()))
+
+
+KEYS = (
+    "output", "result", "messages", "content", "role", "score", "usage", "tokens",
+    "latency_ms", "items", "metadata", "query", "documents", "summary", "confidence",
+    "tool", "arguments", "status", "retries", "state", "plan", "steps", "cost",
+)  # fmt: skip
+TEXTS = (
+    "Summarise the quarterly report for the board.",
+    'She said "ok" and left\\n',
+    "naïve café, 東京, emoji 🚀",
+    "tab\there, bell\u0007, slash /",
+    "",
+)  # fmt: skip
+
+
+class RealisticPayloads:
+    """serde_json::Values as an agent runtime holds them: objects nested 3 to 5 levels,
+    2 to 8 members each, mixed strings, integers up to 10^7, floats with 3 to 7
+    significant digits, booleans, nulls and short arrays; sizes spread log-uniformly
+    from about 100 bytes to 4 KB."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def float(self) -> float:
+        """3 to 7 significant digits, from 0.001 to 10^7: spelled alike by Python's repr
+        and serde_json (no exponent in either)."""
+        digits = self.rng.randint(3, 7)
+        magnitude = self.rng.randint(-3, 6)
+        value = round(self.rng.uniform(1, 10) * 10.0**magnitude, digits - 1 - magnitude)
+        return value if value < 1e7 else 9999999.5
+
+    def payload(self) -> dict[str, Any]:
+        budget = int(math.exp(self.rng.uniform(math.log(100), math.log(4000))))
+        out = self.object(self.rng.randint(3, 5), budget)
+        return out if isinstance(out, dict) else {"value": out}
+
+    def object(self, depth: int, budget: int) -> dict[str, Any]:
+        members = self.rng.randint(2, 8)
+        out: dict[str, Any] = {}
+        for i in range(members):
+            key = (
+                f"{self.rng.choice(KEYS)}_{i}" if self.rng.random() < 0.3 else self.rng.choice(KEYS)
+            )
+            share = max(budget // members, 16)
+            out[key] = self.value(depth - 1, share) if depth > 1 else self.scalar()
+        return dict(sorted(out.items()))
+
+    def value(self, depth: int, budget: int) -> Any:
+        roll = self.rng.random()
+        if roll < 0.35 and budget > 60:
+            return self.object(depth, budget)
+        if roll < 0.5:
+            return [self.scalar() for _ in range(self.rng.randint(0, 4))]
+        return self.scalar()
+
+    def scalar(self) -> Any:
+        kind = self.rng.randint(0, 6)
+        if kind == 0:
+            return self.rng.choice(TEXTS)
+        if kind == 1:
+            return "-".join(self.rng.choices(WORDS, k=self.rng.randint(1, 6)))
+        if kind == 2:
+            return self.rng.randint(-(10**7), 10**7)
+        if kind in (3, 4):
+            return self.float() * (-1 if self.rng.random() < 0.2 else 1)
+        if kind == 5:
+            return self.rng.random() < 0.5
+        return None

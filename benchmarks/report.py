@@ -10,6 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from benchmarks import inprocess as ip
+from benchmarks import nested
 from benchmarks import processes as pr
 from benchmarks.timing import Row, Rows
 from codegen.pipeline import REPO
@@ -98,6 +99,34 @@ class Target:
 def targets(rows: Rows) -> list[Target]:
     """Issue 11's targets, each a ratio of two rows of this run (or to issue 8's rates)."""
     return [*_cli_targets(rows), *_model_targets(rows), *_pure_targets(rows)]
+
+
+def issue21_targets(rows: Rows) -> list[Target]:
+    """Issue 21's targets on the realistic log: parse and round trip beside plain
+    Pydantic, and a page of events written by a response model."""
+    pairs = [
+        ("21a. parse (native) >= 0.9 x plain Pydantic", ip.NATIVE_PARSE, ip.PYDANTIC_PARSE, 0.9),
+        (
+            "21b. parse + model_dump_json (native) >= 1.2 x plain Pydantic's",
+            ip.NATIVE_ROUND_TRIP,
+            ip.PYDANTIC_ROUND_TRIP,
+            1.2,
+        ),
+        (
+            "21c. Page(events=[100 events]).model_dump_json() (native) >= 1.0 x plain Pydantic's",
+            nested.NATIVE,
+            nested.PLAIN,
+            1.0,
+        ),
+    ]
+    out = []
+    for promise, name, peer, goal in pairs:
+        if name not in rows:
+            out.append(Target(promise, None, goal, detail="the native core is not in use"))
+            continue
+        value, detail = _ratio(rows, name, peer)
+        out.append(Target(promise, value, goal, detail=detail))
+    return out
 
 
 def _ratio(rows: Rows, name: str, peer: str) -> tuple[float, str]:

@@ -3492,11 +3492,12 @@ pub fn check_document(doc: usize, text: Text<'_>) -> Result<String, String> {
     }
 }
 
-/// serde_json::to_string of a model instance; None for what the Python writer decides.
-pub fn write_model(model: &Bound<'_, PyAny>) -> Option<String> {
+/// A model instance as serde serializes it, into `writer` (serde_json's text, or
+/// its Python form); None for what the Python writer decides.
+pub fn write_model<W: Writer>(model: &Bound<'_, PyAny>, writer: W) -> Option<W::Output> {
     match class_index(model)? {
-        C_EVENT => to_text(&EventOut::from_py(model)?),
-        C_PROVENANCE_METADATA => to_text(&ProvenanceMetadataOut::from_py(model)?),
+        C_EVENT => writer.write(&EventOut::from_py(model)?),
+        C_PROVENANCE_METADATA => writer.write(&ProvenanceMetadataOut::from_py(model)?),
         C_WORKFLOW_STARTED
         | C_WORKFLOW_COMPLETED
         | C_WORKFLOW_FAILED
@@ -3542,7 +3543,7 @@ pub fn write_model(model: &Bound<'_, PyAny>) -> Option<String> {
         | C_AGENT_TOOL_COMPLETED
         | C_AGENT_TOOL_TERMINATED
         | C_AGENT_TOOL_FAILED
-        | C_SEGMENT_BOUNDARY => to_text(&EventKindOut::from_py(model)?),
+        | C_SEGMENT_BOUNDARY => writer.write(&EventKindOut::from_py(model)?),
         _ => None,
     }
 }

@@ -7,6 +7,7 @@
 //! wire model into generated/native/wire.rs), and a batch check of JSON Lines that
 //! runs without the GIL (lines.rs).
 
+mod json_form;
 mod lines;
 mod py;
 #[path = "../../generated/native/wire.rs"]
@@ -18,7 +19,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyString, PyType};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::py::{Build, Obj, ToPy};
+use crate::py::{Build, JsonForm, JsonText, Obj, ToPy};
 
 /// A document's text (bytes are read as UTF-8 text first, as the Python path reads
 /// them: serde would skip an unknown member's bytes without checking them).
@@ -113,7 +114,14 @@ fn read(py: Python<'_>, doc: usize, data: &Bound<'_, PyAny>) -> PyResult<Option<
 /// `serde_json::to_string` of a model instance; None where the Python writer decides.
 #[pyfunction]
 fn write(model: &Bound<'_, PyAny>) -> Option<String> {
-    wire::write_model(model)
+    wire::write_model(model, JsonText)
+}
+
+/// A model instance in serde's JSON form as Python values (what `json.loads` of its
+/// canonical text gives); None where the Python writer decides.
+#[pyfunction]
+fn form(model: &Bound<'_, PyAny>) -> Option<Obj> {
+    wire::write_model(model, JsonForm(model.py()))
 }
 
 /// serde's verdict on document `doc`: `(True, canonical text)` or `(False, serde's message)`.
@@ -138,6 +146,7 @@ fn _jamjet_schema_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bind, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(write, m)?)?;
+    m.add_function(wrap_pyfunction!(form, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(lines::check_lines, m)?)?;
     m.add_function(wrap_pyfunction!(lines::canonical_lines, m)?)?;

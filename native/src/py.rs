@@ -21,6 +21,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Serialize, SerializeMap, SerializeSeq, Serializer};
 use uuid::Uuid;
 
+use crate::json_form as form;
+
 pub type Obj = Py<PyAny>;
 
 /// Type object addresses are their own hash.
@@ -586,11 +588,35 @@ pub fn writes_back<T: Serialize>(value: &T, text: &[u8]) -> bool {
     })
 }
 
+/// Where a model's serializing mirror is written (generated/native/wire.rs `write_model`).
+pub trait Writer {
+    type Output;
+    fn write<T: Serialize>(self, value: &T) -> Option<Self::Output>;
+}
+
 /// `serde_json::to_string`, into a buffer the size of a typical event.
-pub fn to_text<T: Serialize>(value: &T) -> Option<String> {
-    let mut out = Vec::with_capacity(512);
-    serde_json::to_writer(&mut out, value).ok()?;
-    String::from_utf8(out).ok()
+pub struct JsonText;
+
+impl Writer for JsonText {
+    type Output = String;
+    fn write<T: Serialize>(self, value: &T) -> Option<String> {
+        let mut out = Vec::with_capacity(512);
+        serde_json::to_writer(&mut out, value).ok()?;
+        String::from_utf8(out).ok()
+    }
+}
+
+/// The same serialization as Python's JSON form (form.rs): dicts in serde's member
+/// order, ints, floats, strings, lists, None. Any JSON writer that spells numbers and
+/// strings as serde_json does writes serde's bytes from it; a parent Pydantic model
+/// does, which is how an Event nested in a user's model is written exactly.
+pub struct JsonForm<'py>(pub Python<'py>);
+
+impl Writer for JsonForm<'_> {
+    type Output = Obj;
+    fn write<T: Serialize>(self, value: &T) -> Option<Obj> {
+        form::to_form(self.0, value).map(Bound::unbind)
+    }
 }
 
 /// A model's `__dict__` (what its `__dict__` descriptor returns, without the lookup).
@@ -653,6 +679,11 @@ fn not_a_value<E: ser::Error>(value: &Bound<'_, PyAny>) -> E {
 
 impl Serialize for PyJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if form::passing_through() {
+            if let Some(copy) = form::held_form(&self.0, MAX_DEPTH - self.1) {
+                return form::pass_through(&copy, serializer);
+            }
+        }
         let (value, depth) = (&self.0, self.1 + 1);
         if depth > MAX_DEPTH {
             return Err(ser::Error::custom("a Value nested too deep"));

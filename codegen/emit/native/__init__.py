@@ -107,7 +107,7 @@ def _entry_points(model: WireModel) -> str:
         f"        {i} => canonical::<{d.name}>(text),\n" for i, d in enumerate(docs)
     )
     write_arms = "".join(
-        f"        {class_const(d.name)} => to_text(&{d.name}Out::from_py(model)?),\n"
+        f"        {class_const(d.name)} => writer.write(&{d.name}Out::from_py(model)?),\n"
         for d in docs
         if isinstance(d, Struct)
     )
@@ -120,10 +120,11 @@ def _entry_points(model: WireModel) -> str:
         "pub fn check_document(doc: usize, text: Text<'_>) -> Result<String, String> {\n"
         f"    match doc {{\n{check_arms}"
         '        _ => Err(format!("no document {doc}")),\n    }\n}\n\n'
-        "/// serde_json::to_string of a model instance; None for what the Python writer decides.\n"
-        "pub fn write_model(model: &Bound<'_, PyAny>) -> Option<String> {\n"
+        "/// A model instance as serde serializes it, into `writer` (serde_json's text, or\n"
+        "/// its Python form); None for what the Python writer decides.\n"
+        "pub fn write_model<W: Writer>(model: &Bound<'_, PyAny>, writer: W) -> Option<W::Output> {\n"
         f"    match class_index(model)? {{\n{write_arms}"
-        f"        {variant_classes} => to_text(&{union.name}Out::from_py(model)?),\n"
+        f"        {variant_classes} => writer.write(&{union.name}Out::from_py(model)?),\n"
         "        _ => None,\n    }\n}\n\n"
         "/// The document each line of a log holds.\n"
         f"pub type Root = {root.name};\n\n"

@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from jamjet_schema.store.check_store import check_store
     from jamjet_schema.store.readers import reader_for
-    from jamjet_schema.store.scan import Selection
+    from jamjet_schema.store.row_batches import Selection
 
     try:
         reader = reader_for(args.reader)

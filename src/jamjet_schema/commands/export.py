@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jamjet_schema.store.export import export_store
-    from jamjet_schema.store.scan import Selection
+    from jamjet_schema.store.row_batches import Selection
 
     selection = Selection(args.execution, args.tenant)
     refuse_inputs(args.output, stores=[path_of(args.store)])

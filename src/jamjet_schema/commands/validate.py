@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _validate_store(args: argparse.Namespace) -> int:
-    from jamjet_schema.store.scan import Selection
+    from jamjet_schema.store.row_batches import Selection
     from jamjet_schema.store.validate import validate_store
 
     if len(args.logs) != 1 or args.canonical:

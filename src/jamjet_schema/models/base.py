@@ -10,14 +10,28 @@
   through the same validators: the model config is strict, so Pydantic coerces nothing.
 - Writing: `model_dump_json()` returns serde_json's canonical bytes, written by a
   writer compiled from the ClassPlan (declaration order, skip rules, wire formatters).
+- Nested: wherever Pydantic serializes a model in JSON mode (a field of a user's
+  model, `list[Event]`, a TypeAdapter, `model_dump(mode="json")`, a FastAPI
+  response), the model's serializer hands it serde's JSON form: the Python values of
+  its canonical text (members in serde's order, skipped ones absent). Pydantic's JSON
+  writer spells numbers and strings as serde_json does, so the parent's bytes hold
+  serde's bytes (tests/python/test_nested.py proves it on the corpus).
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Any, ClassVar, Self, cast
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    TypeAdapter,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 from pydantic.config import ExtraValues
 from pydantic_core import CoreSchema
 
@@ -48,13 +62,13 @@ def parse_json(
 
 
 _TEXT = (str, bytes, bytearray)  # what the native core reads
-_NATIVE_WRITE = None if native.CORE is None else native.CORE.write
 
 
 class WireStruct(BaseModel):
     """A Rust struct (or struct variant) with serde's derived Deserialize/Serialize."""
 
     model_config = ConfigDict(strict=True, extra="ignore", validate_assignment=True)
+    __wire_struct__: ClassVar[bool] = True  # how plan.py finds the classes without importing this
 
     @model_validator(mode="before")
     @classmethod
@@ -113,6 +127,18 @@ class WireStruct(BaseModel):
         plan_of(cls)  # resolves forward references first
         return cls.__pydantic_core_schema__
 
+    # No return annotation on purpose: Pydantic then describes the serialized form by
+    # the model's own JSON Schema (an annotation would replace it, in OpenAPI too).
+    @model_serializer(mode="plain", when_used="json")
+    def _serde_json_form(self):  # type: ignore[no-untyped-def]
+        """serde's JSON form of the model, for a parent's JSON writer (see the module doc)."""
+        core = native.CORE  # looked up each time: the benchmarks turn the core off and on
+        if core is not None:
+            form = core.form(self)
+            if form is not None:
+                return form
+        return json.loads(write_canonical(self))
+
     def model_dump_json(self, **options: Any) -> str:
         """`serde_json::to_string(&self)`: the canonical bytes, exactly as the Rust runtime writes them."""
         if options:
@@ -120,8 +146,9 @@ class WireStruct(BaseModel):
                 "model_dump_json() writes serde_json's canonical text and takes no options "
                 f"(got {', '.join(sorted(options))}); use model_dump() for other forms"
             )
-        if _NATIVE_WRITE is not None:
-            text: str | None = _NATIVE_WRITE(self)
+        core = native.CORE
+        if core is not None:
+            text: str | None = core.write(self)
             if text is not None:
                 return text
         return write_canonical(self)

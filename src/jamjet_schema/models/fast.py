@@ -56,7 +56,7 @@ from jamjet_schema.wire._constants import RECURSION_LIMIT
 from jamjet_schema.wire.jsontext import Undecided, parse_plain
 
 from .enums import UNIT_ENUM_VALIDATORS
-from .plan import TagCheck
+from .plan import TagCheck, field_kind
 from .types import WireScalar, vec_items
 
 # The texts the fast path reads, as a sequence of JSON tokens: strings without \\u
@@ -164,8 +164,6 @@ _COUNTERS: dict[type, Callable[[Any, list[Any]], int]] = {}
 
 def _describe(cls: type[BaseModel]) -> None:
     """Compile _keys_kept for `cls`: straight-line code over its Value and model fields."""
-    from .plan import field_kind  # plan imports base, which imports this module
-
     if not cls.__pydantic_complete__:
         cls.model_rebuild()  # resolves forward references first
     lines = [

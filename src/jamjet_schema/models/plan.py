@@ -27,7 +27,7 @@ import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
@@ -302,15 +302,17 @@ _DECLARED: dict[int, tuple[FieldInfo, type[WireStruct], str]] = {}
 
 
 def _declarations() -> dict[int, tuple[FieldInfo, type[WireStruct], str]]:
-    """Every field of every WireStruct class: id(FieldInfo) -> (it, its class, its name)."""
-    from .base import WireStruct  # base imports this module
-
+    """Every field of every WireStruct class (those marked `__wire_struct__`, found among
+    the models without importing base, which imports this module): id(FieldInfo) ->
+    (it, its class, its name)."""
     out = {}
-    classes: list[type[WireStruct]] = [WireStruct]
+    classes: list[type[BaseModel]] = [BaseModel]
     while classes:
         cls = classes.pop()
         classes += cls.__subclasses__()
-        out.update({id(info): (info, cls, name) for name, info in cls.model_fields.items()})
+        if getattr(cls, "__wire_struct__", False):
+            fields = cls.model_fields.items()
+            out.update({id(info): (info, cast(Any, cls), name) for name, info in fields})
     return out
 
 

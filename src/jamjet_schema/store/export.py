@@ -8,7 +8,8 @@ from typing import BinaryIO, TextIO
 
 from jamjet_schema.store.connection import opened
 from jamjet_schema.store.report import render
-from jamjet_schema.store.scan import EXECUTION_ORDER, Selection, batches
+from jamjet_schema.store.row_batches import EXECUTION_ORDER, Selection
+from jamjet_schema.store.scan import batches
 
 
 def export_store(

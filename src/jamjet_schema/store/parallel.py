@@ -17,15 +17,15 @@ from typing import Any
 from jamjet_schema import native
 from jamjet_schema.logs.batch import Chunk, in_parallel
 from jamjet_schema.store.connection import Store
-from jamjet_schema.store.scan import (
-    _FAST,
-    _LINE,
+from jamjet_schema.store.row_batches import (
     BATCH_ROWS,
+    EVENT_LINE,
+    FAST_ROWS,
     Batch,
     Selection,
-    _batch,
-    _exact_batch,
-    _where,
+    exact_batch,
+    judged_batch,
+    where_clause,
 )
 
 _SPARSE = 4  # more rowids than this many per row: not an append-only store
@@ -50,13 +50,13 @@ def ranges(store: Store) -> list[int] | None:
 
 
 def _chunks(store: Store, selection: Selection, firsts: list[int]) -> Iterator[RangeChunk]:
-    where, args = _where(store, selection)
+    where, args = where_clause(store, selection)
     within = "rowid BETWEEN ? AND ?" + (" AND " + where.removeprefix(" WHERE ") if where else "")
     # A row SQLite builds no line for is a line `!`, which the core refuses: every row
     # keeps its place, and every row for the exact path is among the core's problems.
     sql = (
         "SELECT group_concat(line, char(10)), count(*)"
-        f" FROM (SELECT CASE WHEN {_FAST} THEN {_LINE} ELSE '!' END AS line FROM events"
+        f" FROM (SELECT CASE WHEN {FAST_ROWS} THEN {EVENT_LINE} ELSE '!' END AS line FROM events"
         f" WHERE {within} ORDER BY rowid)"
     )
     for first in firsts:
@@ -72,7 +72,7 @@ def _last(first: int) -> int:
 def _rowids(store: Store, selection: Selection, chunk: RangeChunk) -> list[int]:
     """The rowids of a range's rows, in the order of its lines (read only when a row of
     it needs the exact path)."""
-    where, args = _where(store, selection)
+    where, args = where_clause(store, selection)
     within = "rowid BETWEEN ? AND ?" + (" AND " + where.removeprefix(" WHERE ") if where else "")
     sql = f"SELECT rowid FROM events WHERE {within} ORDER BY rowid"
     rows = store.connection.execute(sql, [chunk.first, _last(chunk.first), *args]).fetchall()
@@ -92,6 +92,6 @@ def batches(store: Store, selection: Selection, firsts: list[int], jobs: int) ->
             continue
         rowids = _rowids(store, selection, chunk)
         if ends != chunk.count - 1:  # a newline inside a column
-            yield _exact_batch(store, [(None, r) for r in rowids])
+            yield exact_batch(store, [(None, r) for r in rowids])
             continue
-        yield _batch(store, [(b"", rowid) for rowid in rowids], counts, places, None)
+        yield judged_batch(store, [(b"", rowid) for rowid in rowids], counts, places, None)

@@ -934,15 +934,16 @@ pub fn check_document(doc: usize, text: Text<'_>) -> Result<String, String> {
     }
 }
 
-/// serde_json::to_string of a model instance; None for what the Python writer decides.
-pub fn write_model(model: &Bound<'_, PyAny>) -> Option<String> {
+/// A model instance as serde serializes it, into `writer` (serde_json's text, or
+/// its Python form); None for what the Python writer decides.
+pub fn write_model<W: Writer>(model: &Bound<'_, PyAny>, writer: W) -> Option<W::Output> {
     match class_index(model)? {
-        C_EVENT => to_text(&EventOut::from_py(model)?),
-        C_PROVENANCE_METADATA => to_text(&ProvenanceMetadataOut::from_py(model)?),
-        C_REVIEW => to_text(&ReviewOut::from_py(model)?),
+        C_EVENT => writer.write(&EventOut::from_py(model)?),
+        C_PROVENANCE_METADATA => writer.write(&ProvenanceMetadataOut::from_py(model)?),
+        C_REVIEW => writer.write(&ReviewOut::from_py(model)?),
         C_NODE_STARTED | C_NODE_COMPLETED | C_APPROVAL_RECEIVED | C_TIMER_CREATED
         | C_PLAN_GENERATED | C_CRITIC_VERDICT | C_REVIEWED => {
-            to_text(&EventKindOut::from_py(model)?)
+            writer.write(&EventKindOut::from_py(model)?)
         }
         _ => None,
     }
