@@ -24,6 +24,7 @@ class WireConstants:
     recursion_limit: int
     serde_json_errors: dict[str, str]
     serde_expecting: dict[str, str]  # EXPECTING_<name>: what a visitor expects
+    serde_messages: dict[str, str]  # MESSAGE_<name>: serde's data errors, {placeholders}
     debug_escaped_ranges: tuple[tuple[int, int], ...]
     unicode_version: str
     skip_predicates: dict[str, str]  # skip_serializing_if path -> the model's OnOutput value
@@ -49,9 +50,35 @@ def wire_constants(model: WireModel, recorded: Path = rust_facts.RECORDED) -> Wi
         recursion_limit=facts.recursion_limit,
         serde_json_errors=facts.serde_json_errors,
         serde_expecting=facts.serde_expecting,
+        serde_messages=message_templates(facts.serde_messages),
         debug_escaped_ranges=facts.debug_escaped_ranges,
         unicode_version=facts.unicode_version,
         skip_predicates={path: rule.value for path, rule in SKIP_PREDICATES.items()},
         protocol_types=protocol_types(model),
         rules=RULES,
     )
+
+
+def message_templates(recorded: dict[str, str]) -> dict[str, str]:
+    """serde's data-error texts as the runtimes format them. The recorded `unknown
+    variant` texts for 0 to 3 variants give the message around serde's `OneOf` and
+    OneOf's own forms (one name, two, and a list with its separator), each checked to
+    give back what serde said."""
+    out = {k: v for k, v in recorded.items() if not k.startswith("UNKNOWN_VARIANT_")}
+    one, two, three = (recorded[f"UNKNOWN_VARIANT_{n}"] for n in (1, 2, 3))
+    head = one[: one.index("`{a}`")]
+    item = one[len(head) :]
+    separator = three[len(head) :].split("`{b}`")[0].split("`{a}`")[1]
+    many = three[len(head) :].replace(separator.join(["`{a}`", "`{b}`", "`{c}`"]), "{list}")
+    out |= {
+        "UNKNOWN_VARIANT": head + "{one_of}",
+        "UNKNOWN_VARIANT_NONE": recorded["UNKNOWN_VARIANT_0"],
+        "ONE_OF_ONE": item,
+        "ONE_OF_TWO": two[len(head) :],
+        "ONE_OF_MANY": many,
+        "ONE_OF_SEPARATOR": separator,
+    }
+    listed = separator.join(item.replace("{a}", n) for n in ("{a}", "{b}", "{c}"))
+    if head + many.replace("{list}", listed) != three or not two.startswith(head):
+        raise ValueError(f"serde's unknown variant texts changed shape: {one!r}, {three!r}")
+    return dict(sorted(out.items()))

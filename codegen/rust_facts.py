@@ -32,6 +32,7 @@ class RustFacts:
     recursion_limit: int  # the first nesting depth serde_json refuses
     serde_json_errors: dict[str, str]  # name -> ErrorCode's Display text
     serde_expecting: dict[str, str]  # name -> what a visitor expects (serde, chrono, uuid)
+    serde_messages: dict[str, str]  # name -> a data error's text, {placeholders} for values
     debug_escaped_ranges: tuple[tuple[int, int], ...]  # inclusive, sorted
     unicode_version: str  # char::UNICODE_VERSION of the toolchain
 
@@ -42,6 +43,7 @@ def parse(data: dict[str, Any]) -> RustFacts:
         recursion_limit=int(data["recursion_limit"]),
         serde_json_errors={str(k): str(v) for k, v in data["serde_json_errors"].items()},
         serde_expecting={str(k): str(v) for k, v in data["serde_expecting"].items()},
+        serde_messages={str(k): str(v) for k, v in data["serde_messages"].items()},
         debug_escaped_ranges=tuple((int(a), int(b)) for a, b in data["debug_escaped_ranges"]),
         unicode_version=str(data["unicode_version"]),
     )
@@ -67,6 +69,7 @@ def render(facts: RustFacts) -> str:
         "recursion_limit": facts.recursion_limit,
         "serde_json_errors": dict(sorted(facts.serde_json_errors.items())),
         "serde_expecting": dict(sorted(facts.serde_expecting.items())),
+        "serde_messages": dict(sorted(facts.serde_messages.items())),
         "unicode_version": facts.unicode_version,
     }
     head = json.dumps(rest, indent=2, ensure_ascii=False)[: -len("\n}")]

@@ -29,6 +29,9 @@ def python_module(model: WireModel, c: WireConstants) -> str:
     expecting = "".join(
         f"EXPECTING_{name} = {_str(text)}\n" for name, text in sorted(c.serde_expecting.items())
     )
+    messages = "".join(
+        f"MESSAGE_{name} = {_str(text)}\n" for name, text in sorted(c.serde_messages.items())
+    )
     ranges = "".join(f"    (0x{a:X}, 0x{b:X}),\n" for a, b in c.debug_escaped_ranges)
     ints = "".join(
         f"    {_str(name)}: ({low}, {high}),\n" for name, (low, high) in c.int_ranges.items()
@@ -54,6 +57,9 @@ def python_module(model: WireModel, c: WireConstants) -> str:
         f"{errors}\n"
         "# What the visitors of serde, chrono and uuid expect: `invalid type: ..., expected X`.\n"
         f"{expecting}\n"
+        "# serde's data errors (serde::de::Error, as serde_json words them): templates whose\n"
+        "# {placeholders} the runtimes fill; ONE_OF_* are serde's OneOf, by number of names.\n"
+        f"{messages}\n"
         "# skip_serializing_if paths and the wire model's OnOutput rule each names.\n"
         f"SKIP_PREDICATES: dict[str, str] = {{\n{skips}}}\n\n"
         "# The types the testee protocol and the parsers read as documents.\n"

@@ -17,6 +17,7 @@
 import { TRAILING_CHARACTERS } from "./constants.js";
 import { WireError, at } from "./errors.js";
 import { JsonInvalid, JsonObject, type JsonNode } from "./json.js";
+import { invalidLengthMessage, duplicateFieldMessage, missingFieldMessage } from "./messages.js";
 import { invalidType } from "./primitives.js";
 
 export interface FieldSpec {
@@ -39,7 +40,7 @@ export function readStruct(node: JsonNode, structName: string, fields: readonly 
     const known = new Set(fields.map((f) => f.name));
     for (const [key, value] of node.entries) {
       if (!known.has(key)) continue; // unknown: ignored, deferred problems included
-      if (out.has(key)) throw new WireError(`duplicate field \`${key}\``);
+      if (out.has(key)) throw new WireError(duplicateFieldMessage(key));
       out.set(key, value);
     }
     return out;
@@ -48,7 +49,7 @@ export function readStruct(node: JsonNode, structName: string, fields: readonly 
     fields.forEach((field, i) => {
       if (i < node.length) out.set(field.name, node[i]!);
       else if (field.hasDefault !== true) {
-        throw new WireError(`invalid length ${i}, expected struct ${structName} with ${elements(fields.length)}`);
+        throw new WireError(invalidLengthMessage(i, `struct ${structName} with ${elements(fields.length)}`));
       }
     });
     if (node.length > fields.length) throw new WireError(TRAILING_CHARACTERS);
@@ -65,7 +66,7 @@ function elements(n: number): string {
 
 /** serde's error for a required field the input did not give. */
 export function missingField(name: string): WireError {
-  return new WireError(`missing field \`${name}\``);
+  return new WireError(missingFieldMessage(name));
 }
 
 // What a generated decoder does with each field, by the field's rule for a

@@ -4,8 +4,11 @@ from serde's readers of the same fields in an Event's JSON (docs/event-store.md)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from jamjet_schema.conformance.testee import Testee
 from jamjet_schema.store.rfc3339 import parse_from_rfc3339
 from jamjet_schema.wire import Timestamp, WireError
 from jamjet_schema.wire.rfc3339 import ParseError, parse_datetime
@@ -165,3 +168,35 @@ def test_the_readers_differ_where_recorded(probed: dict[str, dict[str, dict[str,
             assert serde == store
         else:
             assert serde["error"].startswith("UUID parsing failed: " + store["error"])
+
+
+def test_an_old_readers_messages_are_serdes(rust_seed: Testee) -> None:
+    """check-store's reader of release 1.0.0 words its refusals as serde does: the 1.0.0
+    contract compiled verbatim (the seed testee) is the judge. serde's OneOf says
+    "`a` or `b`" for two variants (ApprovalDecision), "one of ..." for more."""
+    from jamjet_schema.conformance.testee import Request
+    from jamjet_schema.store.readers import reader_for
+
+    reader = reader_for("1.0.0")
+    approval = '{"type":"approval_received","node_id":"n","user_id":"u","decision":"DECISION"}'
+    kinds = [
+        approval.replace("DECISION", "maybe"),
+        approval.replace('"DECISION"', "1"),
+        approval.replace(',"user_id":"u"', ""),
+        approval.replace('"DECISION"', '{"nope":null}'),
+        approval.replace('"DECISION"', '{"approved":1}'),
+        approval.replace('"DECISION"', '{"approved":null,"rejected":null}'),
+        '{"type":"node_parked","node_id":"n"}',
+        '{"type":"node_started","node_id":"n","worker_id":"w","attempt":"1"}',
+    ]
+    answers = rust_seed.run(Request("EventKind", kind) for kind in kinds)
+    accepted = approval.replace('"DECISION"', '{"approved":null}')
+    assert (
+        reader.judge(accepted) is None
+        and reader.judge(approval.replace("DECISION", "approved")) is None
+    )
+    for kind, answer in zip(kinds, answers, strict=True):
+        assert answer.verdict == "error", kind
+        serde = re.sub(r" at line \d+ column \d+$", "", answer.text)
+        ours = reader.judge(kind)  # with the field path before serde's message
+        assert ours is not None and (ours == serde or ours.endswith(": " + serde)), (ours, serde)

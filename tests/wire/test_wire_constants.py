@@ -8,10 +8,13 @@ modules that used to type them in read them from there.
 
 from __future__ import annotations
 
+import ast
+import io
 import json
 import re
 import shutil
 import subprocess
+import tokenize
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -138,6 +141,8 @@ def test_the_typescript_table_is_the_same(table: WireConstants) -> None:
         assert ts[name] == text, name
     for name, text in table.serde_expecting.items():
         assert ts[f"EXPECTING_{name}"] == text, name
+    for name, text in table.serde_messages.items():
+        assert ts[f"MESSAGE_{name}"] == text, name
     flat = [bound for pair in table.debug_escaped_ranges for bound in pair]
     assert ts["DEBUG_ESCAPED_RANGES"] == flat
     assert ts["SKIP_PREDICATES"] == table.skip_predicates
@@ -194,9 +199,83 @@ def test_the_java_table_holds_the_table_s_values(table: WireConstants) -> None:
         assert f"static final String {name} = {json.dumps(text)};" in java, name
     for name, text in table.serde_expecting.items():
         assert f"static final String EXPECTING_{name} = {json.dumps(text)};" in java, name
+    for name, text in table.serde_messages.items():
+        assert f"static final String MESSAGE_{name} = {json.dumps(text)};" in java, name
     assert f"static final int RECURSION_LIMIT = {table.recursion_limit};" in java
     assert f'U64_MAX = new BigInteger("{table.int_ranges["u64"][1]}");' in java
     assert f"static final long I64_MIN = {table.int_ranges['i64'][0]}L;" in java
     body = java[java.index("DEBUG_ESCAPED_RANGES = {") :]
     flat = [int(n, 16) for n in re.findall(r"0x([0-9A-F]+)", body)]
     assert flat == [bound for pair in table.debug_escaped_ranges for bound in pair]
+
+
+# --- serde's data-error messages: one source ----------------------------------------------
+
+_SPELLED = re.compile(
+    r"[\"'`](missing field|duplicate field|unknown variant|invalid type: |invalid value: "
+    r"|invalid length |expected one of)"
+)
+_COMMENT = ("//", "*", "/*")
+# The log rules still name serde's messages to file them (to go when the engine says the
+# rule itself); they match messages, they do not write them.
+_MATCHERS = ("rules.py",)
+
+
+def _python_literals(path: Path) -> list[tuple[int, str]]:
+    """The string literals of a module that are not docstrings: (line, source text)."""
+    source = path.read_text(encoding="utf-8")
+    docstrings = {
+        node.body[0].value.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+        and isinstance(node.body[0].value.value, str)
+    }
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return [
+        (token.start[0], token.string)
+        for token in tokens
+        if token.type == tokenize.STRING and token.start[0] not in docstrings
+    ]
+
+
+def _spelled_by_hand() -> list[str]:
+    found = []
+    for path in sorted((REPO / "src" / "jamjet_schema").rglob("*.py")):
+        if path.name in ("_constants.py", "messages.py", *_MATCHERS) or "__pycache__" in path.parts:
+            continue
+        found += [
+            f"{path}:{n}: {text}" for n, text in _python_literals(path) if _SPELLED.search(text)
+        ]
+    others = [p for p in (REPO / "runtimes" / "typescript").glob("*.ts") if p.name != "messages.ts"]
+    others += [p for p in JAVA_RUNTIME.glob("*.java") if p.name != "Messages.java"]
+    for path in sorted(others):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip().startswith(_COMMENT) and _SPELLED.search(line):
+                found.append(f"{path}:{number}: {line.strip()}")
+    return found
+
+
+def test_no_runtime_spells_serdes_data_errors_by_hand() -> None:
+    """The Python models, the store readers, TypeScript and Java fill the emitted
+    templates (wire/messages.py, messages.ts, Messages.java); none writes one itself."""
+    assert _spelled_by_hand() == []
+
+
+def test_the_templates_give_back_what_serde_said() -> None:
+    from jamjet_schema.wire import messages
+
+    recorded = rust_facts.load().serde_messages
+    names = ["{a}", "{b}", "{c}"]
+    for count in range(4):
+        said = recorded[f"UNKNOWN_VARIANT_{count}"]
+        assert messages.unknown_variant("{name}", names[:count]) == said
+    assert messages.missing_field("{name}") == recorded["MISSING_FIELD"]
+    assert messages.duplicate_field("{name}") == recorded["DUPLICATE_FIELD"]
+    assert messages.invalid_type("{unexpected}", "{expected}") == recorded["INVALID_TYPE"]
+    assert messages.invalid_value("{unexpected}", "{expected}") == recorded["INVALID_VALUE"]
+    assert messages.invalid_length(7, "x") == recorded["INVALID_LENGTH"].format(
+        length=7, expected="x"
+    )

@@ -37,6 +37,9 @@ def constants_file(model: WireModel, head: str) -> str:
         f"{_strings(c.serde_json_errors, '')}\n"
         "  // What the visitors of serde, chrono and uuid expect: invalid type: ..., expected X.\n"
         f"{_strings(c.serde_expecting, 'EXPECTING_')}\n"
+        "  // serde's data errors (serde::de::Error, as serde_json words them): templates whose\n"
+        "  // {placeholders} the runtime fills; ONE_OF_* are serde's OneOf, by number of names.\n"
+        f"{_strings(c.serde_messages, 'MESSAGE_')}\n"
         f"{_escapes(c)}"
         "}\n"
     )

@@ -29,6 +29,10 @@ def _body(c: WireConstants) -> str:
         f"export const EXPECTING_{name} = {json.dumps(text)};\n"
         for name, text in sorted(c.serde_expecting.items())
     )
+    messages = "".join(
+        f"export const MESSAGE_{name} = {json.dumps(text)};\n"
+        for name, text in sorted(c.serde_messages.items())
+    )
     ranges = "".join(f"  0x{a:x}, 0x{b:x},\n" for a, b in c.debug_escaped_ranges)
     skips = "".join(f"  {json.dumps(k)}: {json.dumps(v)},\n" for k, v in c.skip_predicates.items())
     return (
@@ -43,6 +47,9 @@ def _body(c: WireConstants) -> str:
         f"{errors}\n"
         "// What the visitors of serde, chrono and uuid expect: `invalid type: ..., expected X`.\n"
         f"{expecting}\n"
+        "// serde's data errors (serde::de::Error, as serde_json words them): templates whose\n"
+        "// {placeholders} the runtime fills; ONE_OF_* are serde's OneOf, by number of names.\n"
+        f"{messages}\n"
         "/** skip_serializing_if paths and the wire model's OnOutput rule each names. */\n"
         f"export const SKIP_PREDICATES: Readonly<Record<string, string>> = {{\n{skips}}};\n\n"
         "/** The types the testee protocol and the parsers read as documents. */\n"

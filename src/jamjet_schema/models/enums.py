@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
-from jamjet_schema.wire import JsonObject, WireError
+from jamjet_schema.wire import JsonObject, WireError, messages
 
 from .errors import Missing, describe, serde_error
 
@@ -29,16 +29,15 @@ def unit_enum_schema(
 ) -> CoreSchema:
     """The Pydantic core schema of a generated unit enum (used as its classmethod)."""
     by_value = {member.value: member for member in cls}
-    expected = " or ".join(f"`{value}`" for value in by_value)
 
     def variant(name: Any) -> enum.Enum:
         if isinstance(name, str):
             if name in by_value:
                 return by_value[name]
-            raise WireError(f"unknown variant `{name}`, expected {expected}")
+            raise WireError(messages.unknown_variant(name, list(by_value)))
         # serde's words inside the Content buffer of an internally tagged enum, where the
         # contract's unit enums are (read there by ContentDeserializer::deserialize_enum)
-        raise WireError(f"invalid type: {describe(name)}, expected string or map")
+        raise WireError(messages.invalid_type(describe(name), "string or map"))
 
     def validate(value: Any) -> enum.Enum:
         if isinstance(value, cls):
@@ -60,8 +59,8 @@ def unit_enum_schema(
 def _single_key(value: JsonObject | dict[str, Any]) -> Any:
     pairs = value.pairs if isinstance(value, JsonObject) else list(value.items())
     if len(pairs) != 1:
-        raise WireError("invalid value: map, expected map with a single key")
+        raise WireError(messages.invalid_value("map", "map with a single key"))
     name, unit = pairs[0]
     if unit is not None and not (isinstance(unit, JsonObject | dict) and len(unit) == 0):
-        raise WireError(f"invalid type: {describe(unit)}, expected unit")
+        raise WireError(messages.invalid_type(describe(unit), "unit"))
     return name

@@ -28,6 +28,8 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from jamjet_schema.wire import describe as describe  # serde's `Unexpected`; a Python value named
 from jamjet_schema.wire import format_path as format_path  # the one field-path notation
+from jamjet_schema.wire import messages
+from jamjet_schema.wire._constants import EXPECTING_MAP, EXPECTING_SEQUENCE
 
 ERROR_TYPE = "serde"
 
@@ -51,7 +53,7 @@ class Missing:
         return f"<missing field {self.name}>"
 
     def error(self) -> PydanticCustomError:
-        return serde_error(f"missing field `{self.name}`")
+        return serde_error(messages.missing_field(self.name))
 
 
 def json_error(title: str, message: str) -> ValidationError:
@@ -129,26 +131,26 @@ def _message(error: Any) -> str:
     if kind == ERROR_TYPE:
         return str(ctx["message"])
     if kind == "missing":
-        return f"missing field `{error['loc'][-1]}`"
+        return messages.missing_field(str(error["loc"][-1]))
     if kind == "union_tag_not_found":
-        return f"missing field `{ctx['discriminator'].strip(chr(39))}`"
+        return messages.missing_field(ctx["discriminator"].strip(chr(39)))
     if kind == "union_tag_invalid":
         return unknown_variant(ctx["tag"], re.findall(r"'([^']*)'", ctx["expected_tags"]))
     if kind == "literal_error":
-        return f"invalid value: {describe(error['input'])}, expected {ctx['expected']}"
+        return messages.invalid_value(describe(error["input"]), ctx["expected"])
     if kind in ("model_type", "model_attributes_type", "dict_type", "is_instance_of"):
         name = ctx.get("class_name")
-        return f"invalid type: {describe(error['input'])}, expected " + (
-            f"struct {name}" if name else "a map"
+        return messages.invalid_type(
+            describe(error["input"]), f"struct {name}" if name else EXPECTING_MAP
         )
     if kind == "list_type":
-        return f"invalid type: {describe(error['input'])}, expected a sequence"
+        return messages.invalid_type(describe(error["input"]), EXPECTING_SEQUENCE)
     return str(error["msg"])
 
 
 def unknown_variant(tag: str, tags: Sequence[str]) -> str:
     """serde's message for a tag that names no variant."""
-    return f"unknown variant `{tag}`, expected one of " + ", ".join(f"`{t}`" for t in tags)
+    return messages.unknown_variant(tag, tags)
 
 
 def serde_parts(err: ValidationError) -> tuple[str, str]:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-from jamjet_schema.wire import JsonObject, format_f64, write_json_string
+from jamjet_schema.wire import JsonObject, format_f64, messages, write_json_string
 from jamjet_schema.wire._constants import TRAILING_CHARACTERS
 
 from . import types as rules
@@ -135,14 +135,14 @@ class ClassPlan:
         if isinstance(data, BaseModel):
             return data  # an instance: Pydantic takes its own class's, refuses others
         name = self.expecting.split(" with ")[0]  # "struct Event"
-        raise serde_error(f"invalid type: {describe(data)}, expected {name}")
+        raise serde_error(messages.invalid_type(describe(data), name))
 
     def _checked(self, data: WireMap) -> dict[str, Any]:
         if data.error is not None:
             raise data.error
         repeated = data.duplicates & self.known
         if repeated:
-            raise serde_error(f"duplicate field `{min(repeated)}`")
+            raise serde_error(messages.duplicate_field(min(repeated)))
         return dict(data)
 
     def _from_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -150,7 +150,7 @@ class ClassPlan:
         for key, value in pairs:
             if key in self.known:  # unknown members are ignored, even repeated
                 if key in out:
-                    raise serde_error(f"duplicate field `{key}`")
+                    raise serde_error(messages.duplicate_field(key))
                 out[key] = value
         return out
 
@@ -165,7 +165,7 @@ class ClassPlan:
             if index < len(items):
                 out[field.name] = items[index]
             elif not field.serde_default:
-                raise serde_error(f"invalid length {index}, expected {self.expecting}")
+                raise serde_error(messages.invalid_length(index, self.expecting))
         return out
 
     def _normalized(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -383,7 +383,7 @@ def _variant_from_sequence(variant: type[TaggedUnionRoot], items: list[Any]) -> 
     given = items[1:]
     if len(given) > len(fields):
         raise serde_error(
-            f"invalid length {len(given)}, expected {_elements(len(fields))} in sequence"
+            messages.invalid_length(len(given), f"{_elements(len(fields))} in sequence")
         )
     out = {tag.name: items[0]}
     for index, field in enumerate(fields):
@@ -391,9 +391,9 @@ def _variant_from_sequence(variant: type[TaggedUnionRoot], items: list[Any]) -> 
             out[field.name] = given[index]
         elif not field.serde_default:
             root = next(c for c in variant.__mro__ if "__wire_union__" in c.__dict__)
+            expected = f"struct variant {root.__name__}::{variant.__name__}"
             raise serde_error(
-                f"invalid length {index}, expected struct variant "
-                f"{root.__name__}::{variant.__name__} with {_elements(len(fields))}"
+                messages.invalid_length(index, f"{expected} with {_elements(len(fields))}")
             )
     return out
 
@@ -429,10 +429,10 @@ class TagCheck:
             value = normalize(value)
         if isinstance(value, dict):
             if tag not in value:
-                raise serde_error(f"missing field `{tag}`")
+                raise serde_error(messages.missing_field(tag))
             given = value[tag]
             if not isinstance(given, str):
-                raise serde_error(f"invalid type: {describe(given)}, expected variant identifier")
+                raise serde_error(messages.invalid_type(describe(given), "variant identifier"))
             if given not in tags:
                 raise serde_error(unknown_variant(given, tags))
             return value
@@ -441,7 +441,7 @@ class TagCheck:
         if isinstance(value, Missing):
             raise value.error()
         raise serde_error(
-            f"invalid type: {describe(value)}, expected internally tagged enum {self.root}"
+            messages.invalid_type(describe(value), f"internally tagged enum {self.root}")
         )
 
 

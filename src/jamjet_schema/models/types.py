@@ -37,6 +37,7 @@ from jamjet_schema.wire import (
     as_string,
     format_f64,
     format_uuid,
+    messages,
     parse_uuid,
     write_bool,
     write_json_string,
@@ -114,7 +115,7 @@ def _string(value: Any) -> str:
     if not value.isascii() and _SURROGATE.search(value):
         # JSON input never gets here (the parser refuses it); a Rust String cannot hold it.
         raise WireError(
-            "invalid value: a lone surrogate, expected a string (Rust strings are UTF-8)"
+            messages.invalid_value("a lone surrogate", "a string (Rust strings are UTF-8)")
         )
     return str(value)  # a str subclass (e.g. a StrEnum member) becomes a plain str
 
@@ -132,9 +133,9 @@ def _f64(value: Any) -> float:
     try:
         number = as_f64(value)
     except OverflowError:
-        raise WireError(f"invalid value: integer `{value}`, expected a finite f64") from None
+        raise WireError(messages.invalid_value(f"integer `{value}`", "a finite f64")) from None
     if not math.isfinite(number):
-        raise WireError(f"invalid value: floating point `{value}`, expected a finite f64")
+        raise WireError(messages.invalid_value(f"floating point `{value}`", "a finite f64"))
     return number
 
 
@@ -148,7 +149,7 @@ def _timestamp(value: Any) -> Timestamp:
     expected = _TIMESTAMP_EXPECTED  # serde's words for any JSON value
     if not isinstance(value, _JSON_VALUES):  # a Python object: say what it can be instead
         expected += " (or a Timestamp, or an aware datetime)"
-    raise WireError(f"invalid type: {describe(value)}, expected {expected}")
+    raise WireError(messages.invalid_type(describe(value), expected))
 
 
 _JSON_VALUES = (type(None), bool, int, float, str, list, JsonObject)
@@ -158,7 +159,7 @@ def _timestamp_from_json(value: Any) -> Timestamp:
     """_timestamp for JSON input (models.fast): only a string can be a DateTime<Utc>."""
     if type(value) is str:
         return Timestamp.parse(value)
-    raise WireError(f"invalid type: {describe(value)}, expected {_TIMESTAMP_EXPECTED}")
+    raise WireError(messages.invalid_type(describe(value), _TIMESTAMP_EXPECTED))
 
 
 def _uuid(value: Any) -> uuid.UUID:
@@ -166,7 +167,7 @@ def _uuid(value: Any) -> uuid.UUID:
         return value
     if isinstance(value, str):
         return parse_uuid(value)
-    raise WireError(f"invalid type: {describe(value)}, expected {EXPECTING_UUID}")
+    raise WireError(messages.invalid_type(describe(value), EXPECTING_UUID))
 
 
 _INT_FORMATS = {"u32": "uint32", "u64": "uint64", "i64": "int64"}
@@ -267,7 +268,7 @@ def vec_items(value: Any) -> Any:
         return value
     if isinstance(value, Missing):
         raise value.error()
-    raise serde_error(f"invalid type: {describe(value)}, expected {EXPECTING_SEQUENCE}")
+    raise serde_error(messages.invalid_type(describe(value), EXPECTING_SEQUENCE))
 
 
 _Item = TypeVar("_Item")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jamjet_schema.wire import WireError, describe
+from jamjet_schema.wire import WireError, describe, messages
 from jamjet_schema.wire import _constants as wire_constants
 from jamjet_schema.wire.rfc3339 import ParseError, parse_datetime
 from jamjet_schema.wire.uuids import parse_uuid
@@ -99,14 +99,13 @@ class VersionReader:
             return f"not JSON: {err}"
         union = _union(self.model)
         if not isinstance(kind, dict):
-            return f"invalid type: {describe(kind)}, expected internally tagged enum {union.name}"
+            return messages.invalid_type(describe(kind), f"internally tagged enum {union.name}")
         tag = kind.get(union.tag)
         if tag is None:
-            return f"missing field `{union.tag}`"
+            return messages.missing_field(union.tag)
         names = [v.wire_name for v in union.variants]
         if tag not in names:
-            listed = ", ".join(f"`{n}`" for n in names)
-            return f"unknown variant `{tag}`, expected one of {listed}"
+            return messages.unknown_variant(str(tag), names)
         return _struct_error(self.model, union.variant(tag).fields, kind, ())
 
 
@@ -124,6 +123,23 @@ def reader_for(version: str) -> VersionReader:
     return VersionReader(old, same)
 
 
+def _unit_variant_error(value: Any, names: list[str]) -> str | None:
+    """serde's verdict on a fieldless enum inside the kind, read from its buffer: a
+    variant's name, or the map form `{"name": null}` (`{}` too, from the buffer)."""
+    if isinstance(value, str):
+        return None if value in names else messages.unknown_variant(value, names)
+    if not isinstance(value, dict):
+        return messages.invalid_type(describe(value), "string or map")
+    if len(value) != 1:
+        return messages.invalid_value("map", "map with a single key")
+    ((name, unit),) = value.items()
+    if name not in names:
+        return messages.unknown_variant(name, names)
+    if unit is not None and unit != {}:
+        return messages.invalid_type(describe(unit), "unit")
+    return None
+
+
 def _at(path: tuple[str, ...], message: str) -> str:
     return f"{'.'.join(path)}: {message}" if path else message
 
@@ -138,7 +154,7 @@ def _struct_error(
                 return problem
     for f in fields:
         if f.name not in value and f.on_missing is OnMissing.REJECT:
-            return _at(path, f"missing field `{f.name}`")
+            return _at(path, messages.missing_field(f.name))
     return None
 
 
@@ -150,7 +166,7 @@ def _value_error(model: WireModel, expr: TypeExpr, value: Any, path: tuple[str, 
         if not isinstance(value, list):
             return _at(
                 path,
-                f"invalid type: {describe(value)}, expected {wire_constants.EXPECTING_SEQUENCE}",
+                messages.invalid_type(describe(value), wire_constants.EXPECTING_SEQUENCE),
             )
         return next(_items(model, expr.inner, value, path), None)
     if isinstance(expr, ScalarType):
@@ -159,14 +175,11 @@ def _value_error(model: WireModel, expr: TypeExpr, value: Any, path: tuple[str, 
     decl = model.decl(expr.name)
     if isinstance(decl, Struct):
         if not isinstance(value, dict):
-            return _at(path, f"invalid type: {describe(value)}, expected struct {decl.name}")
+            return _at(path, messages.invalid_type(describe(value), f"struct {decl.name}"))
         return _struct_error(model, decl.fields, value, path)
     if isinstance(decl, UnitEnum):
-        names = [wire for _, wire in decl.variants]
-        if value in names:
-            return None
-        listed = ", ".join(f"`{n}`" for n in names)
-        return _at(path, f"unknown variant `{value}`, expected one of {listed}")
+        problem = _unit_variant_error(value, [wire for _, wire in decl.variants])
+        return None if problem is None else _at(path, problem)
     return None
 
 
@@ -200,8 +213,8 @@ def _scalar_error(scalar: Scalar, value: Any, path: tuple[str, ...]) -> str | No
         if isinstance(value, int) and not isinstance(value, bool):
             if bounds[0] <= value <= bounds[1]:
                 return None
-            return _at(path, f"invalid value: integer `{value}`, expected {scalar.value}")
-        return _at(path, f"invalid type: {describe(value)}, expected {scalar.value}")
+            return _at(path, messages.invalid_value(f"integer `{value}`", scalar.value))
+        return _at(path, messages.invalid_type(describe(value), scalar.value))
     ok = {
         Scalar.STRING: isinstance(value, str),
         Scalar.BOOL: isinstance(value, bool),
@@ -210,7 +223,7 @@ def _scalar_error(scalar: Scalar, value: Any, path: tuple[str, ...]) -> str | No
         Scalar.UUID: isinstance(value, str),
     }[scalar]
     if not ok:
-        return _at(path, f"invalid type: {describe(value)}, expected {_EXPECTED[scalar]}")
+        return _at(path, messages.invalid_type(describe(value), _EXPECTED[scalar]))
     try:
         if scalar is Scalar.TIMESTAMP:
             parse_datetime(value)

@@ -48,6 +48,20 @@ EXPECTING_STRING = "a string"
 EXPECTING_TIMESTAMP = "an RFC 3339 formatted date and time string"
 EXPECTING_UUID = "a formatted UUID string"
 
+# serde's data errors (serde::de::Error, as serde_json words them): templates whose
+# {placeholders} the runtimes fill; ONE_OF_* are serde's OneOf, by number of names.
+MESSAGE_DUPLICATE_FIELD = "duplicate field `{name}`"
+MESSAGE_INVALID_LENGTH = "invalid length {length}, expected {expected}"
+MESSAGE_INVALID_TYPE = "invalid type: {unexpected}, expected {expected}"
+MESSAGE_INVALID_VALUE = "invalid value: {unexpected}, expected {expected}"
+MESSAGE_MISSING_FIELD = "missing field `{name}`"
+MESSAGE_ONE_OF_MANY = "one of {list}"
+MESSAGE_ONE_OF_ONE = "`{a}`"
+MESSAGE_ONE_OF_SEPARATOR = ", "
+MESSAGE_ONE_OF_TWO = "`{a}` or `{b}`"
+MESSAGE_UNKNOWN_VARIANT = "unknown variant `{name}`, expected {one_of}"
+MESSAGE_UNKNOWN_VARIANT_NONE = "unknown variant `{name}`, there are no variants"
+
 # skip_serializing_if paths and the wire model's OnOutput rule each names.
 SKIP_PREDICATES: dict[str, str] = {
     "Option::is_none": "skip_if_none",

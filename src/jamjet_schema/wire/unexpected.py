@@ -10,6 +10,7 @@ import bisect
 import reprlib
 from functools import cache
 
+from . import messages
 from ._constants import DEBUG_ESCAPED_RANGES
 from .errors import Path, WireError
 from .floats import display_f64
@@ -77,9 +78,9 @@ _REPR.maxother = _REPR.maxstring = 160  # a class or a datetime whole, a huge va
 
 def invalid_type(node: object, expected: str, path: Path = ()) -> WireError:
     """serde::de::Error::invalid_type for `node` against a visitor expecting `expected`."""
-    return WireError(f"invalid type: {describe(node)}, expected {expected}", path)
+    return WireError(messages.invalid_type(describe(node), expected), path)
 
 
 def invalid_value(unexpected: str, expected: str, path: Path = ()) -> WireError:
     """serde::de::Error::invalid_value; `unexpected` is already rendered."""
-    return WireError(f"invalid value: {unexpected}, expected {expected}", path)
+    return WireError(messages.invalid_value(unexpected, expected), path)

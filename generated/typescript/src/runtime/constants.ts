@@ -45,6 +45,20 @@ export const EXPECTING_STRING = "a string";
 export const EXPECTING_TIMESTAMP = "an RFC 3339 formatted date and time string";
 export const EXPECTING_UUID = "a formatted UUID string";
 
+// serde's data errors (serde::de::Error, as serde_json words them): templates whose
+// {placeholders} the runtime fills; ONE_OF_* are serde's OneOf, by number of names.
+export const MESSAGE_DUPLICATE_FIELD = "duplicate field `{name}`";
+export const MESSAGE_INVALID_LENGTH = "invalid length {length}, expected {expected}";
+export const MESSAGE_INVALID_TYPE = "invalid type: {unexpected}, expected {expected}";
+export const MESSAGE_INVALID_VALUE = "invalid value: {unexpected}, expected {expected}";
+export const MESSAGE_MISSING_FIELD = "missing field `{name}`";
+export const MESSAGE_ONE_OF_MANY = "one of {list}";
+export const MESSAGE_ONE_OF_ONE = "`{a}`";
+export const MESSAGE_ONE_OF_SEPARATOR = ", ";
+export const MESSAGE_ONE_OF_TWO = "`{a}` or `{b}`";
+export const MESSAGE_UNKNOWN_VARIANT = "unknown variant `{name}`, expected {one_of}";
+export const MESSAGE_UNKNOWN_VARIANT_NONE = "unknown variant `{name}`, there are no variants";
+
 /** skip_serializing_if paths and the wire model's OnOutput rule each names. */
 export const SKIP_PREDICATES: Readonly<Record<string, string>> = {
   "Option::is_none": "skip_if_none",

@@ -15,6 +15,7 @@ import { DEBUG_ESCAPED_RANGES, EXPECTING_BOOL, EXPECTING_MAP, EXPECTING_SEQUENCE
 import { WireError, at } from "./errors.js";
 import { formatF64 } from "./floats.js";
 import { JsonInvalid, JsonObject, type JsonNode } from "./json.js";
+import { invalidTypeMessage, invalidValueMessage } from "./messages.js";
 
 /**
  * Whether Rust's `{:?}` for a str writes the scalar value `c` as `\u{...}`: the
@@ -70,14 +71,14 @@ export function describeUnexpected(node: Exclude<JsonNode, JsonInvalid>): string
  */
 export function invalidType(node: JsonNode, expected: string): WireError {
   if (node instanceof JsonInvalid) {
-    return node.found === undefined ? node.error : new WireError(`invalid type: ${node.found}, expected ${expected}`);
+    return node.found === undefined ? node.error : new WireError(invalidTypeMessage(node.found, expected));
   }
-  return new WireError(`invalid type: ${describeUnexpected(node)}, expected ${expected}`);
+  return new WireError(invalidTypeMessage(describeUnexpected(node), expected));
 }
 
 /** `invalid value: <found>, expected <expected>`; `found` is already rendered (e.g. "integer `-1`"). */
 export function invalidValue(found: string, expected: string): WireError {
-  return new WireError(`invalid value: ${found}, expected ${expected}`);
+  return new WireError(invalidValueMessage(found, expected));
 }
 
 /** bool */

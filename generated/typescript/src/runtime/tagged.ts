@@ -30,20 +30,12 @@
 import { WireError, at } from "./errors.js";
 import { JsonInvalid, JsonObject, type JsonNode } from "./json.js";
 import { invalidType, invalidValue } from "./primitives.js";
+import { duplicateFieldMessage, unknownVariantMessage } from "./messages.js";
 import { missingField } from "./struct.js";
-
-/** serde's OneOf: "`a`", "`a` or `b`", "one of `a`, `b`, `c`". */
-function oneOf(names: readonly string[]): string {
-  const quoted = names.map((n) => `\`${n}\``);
-  if (quoted.length === 1) return quoted[0]!;
-  if (quoted.length === 2) return `${quoted[0]} or ${quoted[1]}`;
-  return `one of ${quoted.join(", ")}`;
-}
 
 /** serde's Error::unknown_variant. */
 export function unknownVariant(name: string, variants: readonly string[]): WireError {
-  const expected = variants.length === 0 ? "there are no variants" : `expected ${oneOf(variants)}`;
-  return new WireError(`unknown variant \`${name}\`, ${expected}`);
+  return new WireError(unknownVariantMessage(name, variants));
 }
 
 /** A variant identifier as serde_json gives it: a string naming one of `variants`. */
@@ -78,7 +70,7 @@ export function readTagged<T extends string>(
       if (key !== tagKey) {
         rest.push([key, value]);
       } else if (tag !== undefined) {
-        throw new WireError(`duplicate field \`${tagKey}\``);
+        throw new WireError(duplicateFieldMessage(tagKey));
       } else {
         tag = at(tagKey, () => variantIdentifier(value, variants));
       }

@@ -69,6 +69,33 @@ fn expectings() -> Map<String, Value> {
     .collect()
 }
 
+/// serde's data-error messages (`serde::de::Error`'s provided methods, as serde_json's
+/// Error words them), with `{placeholders}` where the runtimes put their values.
+fn serde_messages() -> Map<String, Value> {
+    use serde::de::{Error, Unexpected};
+    let text = |err: serde_json::Error| Value::String(err.to_string());
+    let variants: [&[&'static str]; 4] = [&[], &["{a}"], &["{a}", "{b}"], &["{a}", "{b}", "{c}"]];
+    let mut out: Map<String, Value> = variants
+        .iter()
+        .enumerate()
+        .map(|(n, names)| {
+            let err = serde_json::Error::unknown_variant("{name}", names);
+            (format!("UNKNOWN_VARIANT_{n}"), text(err))
+        })
+        .collect();
+    let unexpected = Unexpected::Other("{unexpected}");
+    let length = serde_json::Error::invalid_length(7, &"{expected}").to_string();
+    let entries = [
+        ("MISSING_FIELD", text(serde_json::Error::missing_field("{name}"))),
+        ("DUPLICATE_FIELD", text(serde_json::Error::duplicate_field("{name}"))),
+        ("INVALID_TYPE", text(serde_json::Error::invalid_type(unexpected, &"{expected}"))),
+        ("INVALID_VALUE", text(serde_json::Error::invalid_value(unexpected, &"{expected}"))),
+        ("INVALID_LENGTH", Value::String(length.replacen('7', "{length}", 1))),
+    ];
+    out.extend(entries.map(|(name, value)| (name.to_string(), value)));
+    out
+}
+
 /// The first nesting depth of arrays serde_json::from_str refuses: its recursion
 /// limit (Deserializer::new's remaining_depth).
 fn recursion_limit() -> usize {
@@ -119,6 +146,7 @@ fn main() {
         "recursion_limit": limit,
         "serde_json_errors": errors,
         "serde_expecting": expectings(),
+        "serde_messages": serde_messages(),
         "debug_escaped_ranges": debug_escaped_ranges(),
         "unicode_version": format!("{major}.{minor}.{patch}"),
     });

@@ -30,9 +30,9 @@ public final class Reads {
     if (node instanceof Node.Invalid bad) {
       return bad.found() == null
           ? bad.error()
-          : new WireException("invalid type: " + bad.found() + ", expected " + expected);
+          : new WireException(Messages.invalidType(bad.found(), expected));
     }
-    return new WireException("invalid type: " + describe(node) + ", expected " + expected);
+    return new WireException(Messages.invalidType(describe(node), expected));
   }
 
   public static String readString(Node node) {
@@ -128,6 +128,6 @@ public final class Reads {
   }
 
   private static WireException outOfRange(Node.Int i, String expected) {
-    return new WireException("invalid value: integer `" + i + "`, expected " + expected);
+    return new WireException(Messages.invalidValue("integer `" + i + "`", expected));
   }
 }

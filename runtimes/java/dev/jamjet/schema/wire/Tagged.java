@@ -30,16 +30,16 @@ public final class Tagged {
           keys.add(key);
           values.add(o.values().get(k));
         } else if (tag >= 0) {
-          throw new WireException("duplicate field `" + tagKey + "`");
+          throw new WireException(Messages.duplicateField(tagKey));
         } else {
           tag = Structs.at(tagKey, o.values().get(k), n -> identifier(n, variants));
         }
       }
-      if (tag < 0) throw new WireException("missing field `" + tagKey + "`");
+      if (tag < 0) throw new WireException(Messages.missingField(tagKey));
       return new Split(tag, new Node.Obj(keys, values));
     }
     if (node instanceof Node.Array a) {
-      if (a.items().isEmpty()) throw new WireException("missing field `" + tagKey + "`");
+      if (a.items().isEmpty()) throw new WireException(Messages.missingField(tagKey));
       int tag = Structs.at(0, a.items().get(0), n -> identifier(n, variants));
       return new Split(tag, new Node.Array(a.items().subList(1, a.items().size())));
     }
@@ -50,7 +50,7 @@ public final class Tagged {
   /** A fieldless enum's variant index. */
   public static int unitVariant(Node node, String enumName, List<String> variants, boolean buffered) {
     if (node instanceof Node.Obj o) {
-      if (o.size() != 1) throw new WireException("invalid value: map, expected map with a single key");
+      if (o.size() != 1) throw new WireException(Messages.invalidValue("map", "map with a single key"));
       String key = o.keys().get(0);
       int index = identifier(new Node.Str(key), variants);
       Node value = o.values().get(0);
@@ -66,19 +66,7 @@ public final class Tagged {
   static int identifier(Node node, List<String> variants) {
     if (!(node instanceof Node.Str s)) throw Reads.invalidType(node, "variant identifier");
     int index = variants.indexOf(s.value());
-    if (index < 0) throw new WireException("unknown variant `" + s.value() + "`, " + expected(variants));
+    if (index < 0) throw new WireException(Messages.unknownVariant(s.value(), variants));
     return index;
-  }
-
-  private static String expected(List<String> variants) {
-    if (variants.isEmpty()) return "there are no variants";
-    if (variants.size() == 1) return "expected `" + variants.get(0) + "`";
-    if (variants.size() == 2) return "expected `" + variants.get(0) + "` or `" + variants.get(1) + "`";
-    StringBuilder out = new StringBuilder("expected one of ");
-    for (int k = 0; k < variants.size(); k++) {
-      if (k > 0) out.append(", ");
-      out.append('`').append(variants.get(k)).append('`');
-    }
-    return out.toString();
   }
 }

@@ -23,7 +23,7 @@ public final class Structs {
       for (int k = 0; k < o.size(); k++) {
         int index = fields.indexOf(o.keys().get(k));
         if (index < 0) continue;
-        if (out[index] != null) throw new WireException("duplicate field `" + fields.get(index) + "`");
+        if (out[index] != null) throw new WireException(Messages.duplicateField(fields.get(index)));
         out[index] = o.values().get(k);
       }
       return out;
@@ -33,8 +33,8 @@ public final class Structs {
         if (k < a.items().size()) out[k] = a.items().get(k);
         else if (!hasDefault[k]) {
           int n = fields.size();
-          throw new WireException(
-              "invalid length " + k + ", expected struct " + name + " with " + n + (n == 1 ? " element" : " elements"));
+          String expected = "struct " + name + " with " + n + (n == 1 ? " element" : " elements");
+          throw new WireException(Messages.invalidLength(k, expected));
         }
       }
       if (a.items().size() > fields.size()) throw new WireException(WireConstants.TRAILING_CHARACTERS);
@@ -47,7 +47,7 @@ public final class Structs {
   /** A field serde requires. */
   public static <T> T required(Node[] members, int index, String name, Function<Node, T> read) {
     Node node = members[index];
-    if (node == null) throw new WireException("missing field `" + name + "`");
+    if (node == null) throw new WireException(Messages.missingField(name));
     return at(name, node, read);
   }
 

@@ -55,6 +55,20 @@ final class WireConstants {
   static final String EXPECTING_TIMESTAMP = "an RFC 3339 formatted date and time string";
   static final String EXPECTING_UUID = "a formatted UUID string";
 
+  // serde's data errors (serde::de::Error, as serde_json words them): templates whose
+  // {placeholders} the runtime fills; ONE_OF_* are serde's OneOf, by number of names.
+  static final String MESSAGE_DUPLICATE_FIELD = "duplicate field `{name}`";
+  static final String MESSAGE_INVALID_LENGTH = "invalid length {length}, expected {expected}";
+  static final String MESSAGE_INVALID_TYPE = "invalid type: {unexpected}, expected {expected}";
+  static final String MESSAGE_INVALID_VALUE = "invalid value: {unexpected}, expected {expected}";
+  static final String MESSAGE_MISSING_FIELD = "missing field `{name}`";
+  static final String MESSAGE_ONE_OF_MANY = "one of {list}";
+  static final String MESSAGE_ONE_OF_ONE = "`{a}`";
+  static final String MESSAGE_ONE_OF_SEPARATOR = ", ";
+  static final String MESSAGE_ONE_OF_TWO = "`{a}` or `{b}`";
+  static final String MESSAGE_UNKNOWN_VARIANT = "unknown variant `{name}`, expected {one_of}";
+  static final String MESSAGE_UNKNOWN_VARIANT_NONE = "unknown variant `{name}`, there are no variants";
+
   /**
    * The scalar values Rust's {@code {:?}} escapes in a str, as inclusive (first, last)
    * pairs sorted by first, flattened; the Unicode tables of the reference's toolchain.
