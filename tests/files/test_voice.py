@@ -80,7 +80,7 @@ def test_a_closed_pipe_downstream_ends_the_command_quietly(
     else:
         source = tmp_path / "events.jsonl"
         bad = b'{"id":"not-a-uuid"}\n' * 20  # validate writes a line for each
-        source.write_bytes((log_bytes + bad) * 50 if verb == "validate" else log_bytes * 10)
+        source.write_bytes((log_bytes + bad) * 100 if verb == "validate" else log_bytes * 10)
     code, first, err = _first_line_then_close([verb, str(source)], {**os.environ, **env})
     assert first, "the command wrote its first line"
     assert err == ""

@@ -91,7 +91,17 @@ def _exact_batches(store: Store, selection: Selection) -> Iterator[Batch]:
     typed = ", ".join([*COLUMNS, *(f"typeof({c})" for c in COLUMNS)])
     cursor = _cursor(store, selection, f"NULL, {typed}")
     while rows := cursor.fetchmany(BATCH_ROWS):
-        verdicts = {i: read_values(row[1 + 10], row[1:11]) for i, row in enumerate(rows)}
-        plain = [(None, row[11], *row[12:]) for row in rows]
+        split = [_typed_row(row) for row in rows]
+        verdicts = {i: read_values(rowid, values) for i, (values, rowid, _) in enumerate(split)}
+        plain = [(None, rowid, *extra) for _, rowid, extra in split]
         texts = [v.event.encode() + b"\n" for v in verdicts.values() if v.event is not None]
         yield Batch(plain, {}, verdicts, b"".join(texts))
+
+
+_TYPED = 2 * len(COLUMNS)  # each column's value, then each one's SQLite type
+
+
+def _typed_row(row: tuple[Any, ...]) -> tuple[tuple[Any, ...], int, tuple[Any, ...]]:
+    """A row of the exact query (a NULL line, the typed columns, the rowid, the extra
+    columns): its values with their types, its rowid, its extra columns."""
+    return row[1 : 1 + _TYPED], row[1 + _TYPED], row[2 + _TYPED :]

@@ -73,24 +73,34 @@ fn expectings() -> Map<String, Value> {
 /// Error words them), with `{placeholders}` where the runtimes put their values.
 fn serde_messages() -> Map<String, Value> {
     use serde::de::{Error, Unexpected};
-    let text = |err: serde_json::Error| Value::String(err.to_string());
+    use serde_json::Error as E;
+    let text = |err: E| Value::String(err.to_string());
     let variants: [&[&'static str]; 4] = [&[], &["{a}"], &["{a}", "{b}"], &["{a}", "{b}", "{c}"]];
     let mut out: Map<String, Value> = variants
         .iter()
         .enumerate()
         .map(|(n, names)| {
-            let err = serde_json::Error::unknown_variant("{name}", names);
+            let err = E::unknown_variant("{name}", names);
             (format!("UNKNOWN_VARIANT_{n}"), text(err))
         })
         .collect();
     let unexpected = Unexpected::Other("{unexpected}");
-    let length = serde_json::Error::invalid_length(7, &"{expected}").to_string();
+    let length = E::invalid_length(7, &"{expected}").to_string();
     let entries = [
-        ("MISSING_FIELD", text(serde_json::Error::missing_field("{name}"))),
-        ("DUPLICATE_FIELD", text(serde_json::Error::duplicate_field("{name}"))),
-        ("INVALID_TYPE", text(serde_json::Error::invalid_type(unexpected, &"{expected}"))),
-        ("INVALID_VALUE", text(serde_json::Error::invalid_value(unexpected, &"{expected}"))),
-        ("INVALID_LENGTH", Value::String(length.replacen('7', "{length}", 1))),
+        ("MISSING_FIELD", text(E::missing_field("{name}"))),
+        ("DUPLICATE_FIELD", text(E::duplicate_field("{name}"))),
+        (
+            "INVALID_TYPE",
+            text(E::invalid_type(unexpected, &"{expected}")),
+        ),
+        (
+            "INVALID_VALUE",
+            text(E::invalid_value(unexpected, &"{expected}")),
+        ),
+        (
+            "INVALID_LENGTH",
+            Value::String(length.replacen('7', "{length}", 1)),
+        ),
     ];
     out.extend(entries.map(|(name, value)| (name.to_string(), value)));
     out
