@@ -55,7 +55,7 @@ def _build_rust(session: nox.Session) -> None:
     session.run("cargo", "build", "--release", "--locked", "--quiet", external=True)
     # the reference built with older serde_json releases (reference/era-*/, each its own
     # workspace and Cargo.lock, target/era-*/): the corpus's era files are recorded from them
-    session.run("python", "-m", "codegen.corpus.eras")
+    session.run("python", "-m", "codegen.corpus.era_builds")
 
 
 @nox.session(python=PYTHON)

@@ -15,7 +15,7 @@ from codegen.model import WireModel
 from codegen.pipeline import REPO, SCHEMA, load_model
 from jamjet_schema.diff.bump import bump_problem, parse_version
 from jamjet_schema.diff.compare import compare
-from jamjet_schema.diff.report import as_table, max_severity
+from jamjet_schema.diff.render import as_table, max_severity
 
 HISTORY = Path("schema/history")
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from codegen.build_model import build_model
 from codegen.emit import (
-    constants,
     fixture_schema,
     generated_readme,
     java,
     native,
     python,
+    python_constants,
     rust,
     typescript,
     writer_schema,
@@ -31,7 +31,7 @@ EMITTERS: list[Emitter] = [
     writer_schema.emit,
     python.emit,
     typescript.emit,
-    constants.emit,
+    python_constants.emit,
     fixture_schema.emit,  # conformance/fixture.schema.json: the corpus format's enums
     java.emit,
     java_peer.emit,  # the Java benchmark's plain-Jackson peer (tests/java/bench)

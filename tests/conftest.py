@@ -39,7 +39,7 @@ def rust_built() -> None:
 @pytest.fixture(scope="session")
 def era_built() -> None:
     """Builds the serde_json era references (reference/era-*/), each its own workspace."""
-    from codegen.corpus.eras import eras
+    from codegen.corpus.era_builds import eras
 
     for era in eras(REPO):
         subprocess.run(era.build_command(), cwd=REPO, check=True)

@@ -22,7 +22,7 @@ from codegen.history import archive, archive_path, archived_versions, problems
 from codegen.pipeline import load_model
 from jamjet_schema.diff.bump import bump_problem
 from jamjet_schema.diff.compare import compare
-from jamjet_schema.diff.report import max_severity, rules_markdown
+from jamjet_schema.diff.render import max_severity, rules_markdown
 from jamjet_schema.diff.rules import RULES, Severity
 
 Schema = dict[str, Any]

@@ -20,7 +20,7 @@ import pytest
 
 from jamjet_schema.diff.bump import parse_version
 from jamjet_schema.diff.compare import compare
-from jamjet_schema.diff.report import max_severity
+from jamjet_schema.diff.render import max_severity
 from jamjet_schema.wiremodel import load_model
 from tests.conftest import REPO
 

@@ -1,7 +1,7 @@
 """`python -m codegen.corpus [--check]`: record the conformance corpus from the Rust reference.
 
 Needs the reference built (`cargo build --release`) and each serde_json era build
-(codegen/corpus/eras.py). With --check, writes nothing and
+(codegen/corpus/era_builds.py). With --check, writes nothing and
 fails if any fixture file differs from what the reference answers today.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from codegen.corpus.eras import EraError
+from codegen.corpus.era_builds import EraError
 from codegen.corpus.readers import era_references, older_readers, recorded_with, reference
 from codegen.corpus.record import ROOT, record
 from codegen.pipeline import REPO, load_model, stale, write

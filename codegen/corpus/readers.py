@@ -1,9 +1,9 @@
 """The testees the recorder asks: the reference, readers of older releases, and the
-reference built with older serde_json releases (eras.py)."""
+reference built with older serde_json releases (era_builds.py)."""
 
 from __future__ import annotations
 
-from codegen.corpus.eras import EraReference, eras, lock_versions
+from codegen.corpus.era_builds import EraReference, eras, lock_versions
 from codegen.corpus.record import OlderReader
 from codegen.history import archive_path, archived_versions
 from codegen.model import WireModel

@@ -15,7 +15,7 @@ from typing import Any
 
 from codegen.corpus.cases import Case, all_cases
 from codegen.corpus.edge_cases import edge_cases
-from codegen.corpus.eras import ERAS_README, EraReference
+from codegen.corpus.era_builds import ERAS_README, EraReference
 from codegen.corpus.evolution import evolution_cases
 from codegen.corpus.inexact import float_literals, inexact_literals
 from codegen.corpus.since import Needs

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from codegen.constants import wire_constants
 from codegen.header import header_lines
 from codegen.model import WireModel
+from codegen.wire_table import wire_constants
 from jamjet_schema.conformance.corpus import CLASSES, ERA_TIER, TIERS
 
 PATH = "conformance/fixture.schema.json"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.corpus.eras import eras
+from codegen.corpus.era_builds import eras
 from jamjet_schema.cli import main
 from jamjet_schema.conformance.testee import Testee
 from tests.conformance.broken import _defaults as emulate

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.loggen import LogGenerator
-from codegen.corpus.eras import eras
+from codegen.corpus.era_builds import eras
 from codegen.model import WireModel
 from jamjet_schema.conformance.testee import Request, Testee
-from jamjet_schema.logs.eras import RYU, in_ryu_era
+from jamjet_schema.logs.era_match import RYU, in_ryu_era
 from jamjet_schema.wire.floats import RYU_ERA, format_f64, format_f64_ryu
 from tests.conftest import REPO
 

@@ -14,7 +14,7 @@ import pytest
 from codegen.corpus.cases import all_cases
 from codegen.model import WireModel
 from jamjet_schema.conformance.testee import Outcome, Request, Testee
-from jamjet_schema.models.testee import answer
+from jamjet_schema.models.answers import answer
 
 from .conftest import TALLY
 from .extra_cases import all_extras

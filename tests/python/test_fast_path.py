@@ -345,7 +345,7 @@ def test_repr_is_zmij_where_it_is_positional() -> None:
 
 @pytest.mark.parametrize("text", TIMESTAMPS)
 def test_parsed_timestamps_are_the_general_parsers(text: str) -> None:
-    from jamjet_schema.wire.rfc3339 import ParseError, parse_datetime
+    from jamjet_schema.wire.datetime_from_str import ParseError, parse_datetime
 
     try:
         seconds, nanos = parse_datetime(text)

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from jamjet_schema.conformance.testee import Testee
-from jamjet_schema.store.rfc3339 import parse_from_rfc3339
+from jamjet_schema.store.parse_from_rfc3339 import parse_from_rfc3339
 from jamjet_schema.wire import Timestamp, WireError
-from jamjet_schema.wire.rfc3339 import ParseError, parse_datetime
+from jamjet_schema.wire.datetime_from_str import ParseError, parse_datetime
 from jamjet_schema.wire.uuids import parse_uuid
 from tests.store.conftest import Writer
 

@@ -23,8 +23,8 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from codegen import rust_facts
-from codegen.constants import WireConstants, wire_constants
 from codegen.model import WireModel
+from codegen.wire_table import WireConstants, wire_constants
 from jamjet_schema.conformance import corpus
 from jamjet_schema.logs import rules
 from jamjet_schema.models import types

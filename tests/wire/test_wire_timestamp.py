@@ -17,7 +17,7 @@ from codegen.corpus.wire_lists import (
     TIMES,
     one_dimension_at_a_time,
 )
-from jamjet_schema.wire import Timestamp, WireError, rfc3339
+from jamjet_schema.wire import Timestamp, WireError, datetime_from_str
 from tests.wire.wire_probe import Differential
 
 
@@ -123,9 +123,9 @@ def test_canonical_fast_path_matches_general_parser() -> None:
         texts.append("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}".format(*fields) + fraction + "Z")
     for text in texts:
         outcomes = []
-        for parser in (rfc3339.parse_datetime, rfc3339.parse_datetime_general):
+        for parser in (datetime_from_str.parse_datetime, datetime_from_str.parse_datetime_general):
             try:
                 outcomes.append(repr(parser(text)))
-            except rfc3339.ParseError as exc:
+            except datetime_from_str.ParseError as exc:
                 outcomes.append(str(exc))
         assert outcomes[0] == outcomes[1], text

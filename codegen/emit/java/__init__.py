@@ -5,7 +5,7 @@ parse/write entry points and the per-type readers/writers (JamjetJson) from code
 Jackson databind module around them (JamjetModule, databind optional) from module.py; the
 serde rules live in the hand-written runtime (runtimes/java, package dev.jamjet.schema.wire),
 copied into the module with the header so that generated/java builds on its own; the
-runtime's constants come from the wire constants table (constants.py: WireConstants.java).
+runtime's constants come from the wire constants table (java/constants.py: WireConstants.java).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The Java runtime's table of wire constants: dev.jamjet.schema.wire.WireConstants.
 
-The same table as the Python and TypeScript runtimes' (codegen.constants.wire_constants:
+The same table as the Python and TypeScript runtimes' (codegen.wire_table.wire_constants:
 the wire model and the Rust reference), so that the hand-written runtime
 (runtimes/java) types in no bound, limit or serde text of its own.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from codegen.constants import WireConstants, wire_constants
 from codegen.emit.java.names import WIRE
 from codegen.model import WireModel
+from codegen.wire_table import WireConstants, wire_constants
 
 FILE = "WireConstants.java"
 _RANGES_PER_LINE = 6
@@ -23,7 +23,7 @@ def constants_file(model: WireModel, head: str) -> str:
         f"{head}package {WIRE};\n\n"
         "import java.math.BigInteger;\n\n"
         "/**\n"
-        " * The wire constants, one table for every runtime (codegen/constants.py): the wire\n"
+        " * The wire constants, one table for every runtime (codegen/wire_table.py): the wire\n"
         " * model's integer widths, and what the Rust reference says of serde_json's recursion\n"
         " * limit, its error texts, what serde's visitors expect and which characters Rust's\n"
         " * {@code {:?}} escapes.\n"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from codegen.constants import wire_constants
 from codegen.header import header, header_lines
 from codegen.model import Struct, TaggedUnion, WireModel
+from codegen.wire_table import wire_constants
 
 JACKSON_VERSION = "2.23.0"  # jackson-core: the tokenizer, the only run-time dependency
 COMPILER_PLUGIN = "3.16.0"

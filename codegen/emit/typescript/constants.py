@@ -1,13 +1,13 @@
 """src/runtime/constants.ts: the runtime's table of wire constants, the same table as
-the Python runtime's (codegen/constants.py); the hand-written runtime imports it."""
+the Python runtime's (codegen/wire_table.py); the hand-written runtime imports it."""
 
 from __future__ import annotations
 
 import json
 
-from codegen.constants import WireConstants, wire_constants
 from codegen.header import header
 from codegen.model import WireModel
+from codegen.wire_table import WireConstants, wire_constants
 
 PATH = "src/runtime/constants.ts"
 
@@ -36,7 +36,7 @@ def _body(c: WireConstants) -> str:
     ranges = "".join(f"  0x{a:x}, 0x{b:x},\n" for a, b in c.debug_escaped_ranges)
     skips = "".join(f"  {json.dumps(k)}: {json.dumps(v)},\n" for k, v in c.skip_predicates.items())
     return (
-        "// The wire constants, one table for every runtime (codegen/constants.py): from\n"
+        "// The wire constants, one table for every runtime (codegen/wire_table.py): from\n"
         "// the wire model and the Rust reference (reference/wire-constants.json).\n\n"
         "// Inclusive bounds of the contract's integer widths, exact as bigint.\n"
         f"{ints}"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jamjet_schema.diff.bump import bump_problem
 from jamjet_schema.diff.compare import compare
-from jamjet_schema.diff.report import as_json, as_table, max_severity, rules_markdown
+from jamjet_schema.diff.render import as_json, as_table, max_severity, rules_markdown
 from jamjet_schema.diff.rules import Severity
 from jamjet_schema.wiremodel import load_model
 from jamjet_schema.wiremodel.errors import SchemaError

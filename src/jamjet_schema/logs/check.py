@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from jamjet_schema.logs.eras import matching_era
+from jamjet_schema.logs.era_match import matching_era
 from jamjet_schema.logs.records import BOM_HINT, Record
 from jamjet_schema.logs.rules import rule_of
 
@@ -18,7 +18,9 @@ class Verdict:
     variant: str | None  # the kind's tag, when it can be read
     canonical: str | None  # serde's bytes for the event, when asked for and accepted
     error: str | None = None
-    era: str | None = None  # the older serde_json that writes a non-canonical line so (eras.py)
+    era: str | None = (
+        None  # the older serde_json that writes a non-canonical line so (era_match.py)
+    )
 
     @property
     def ok(self) -> bool:

@@ -13,8 +13,8 @@ from typing import Any, TextIO
 
 from jamjet_schema.store.connection import opened
 from jamjet_schema.store.readers import VersionReader
-from jamjet_schema.store.report import plain, shown
 from jamjet_schema.store.row_batches import EXECUTION_ORDER, Batch, Selection
+from jamjet_schema.store.row_report import plain, shown
 from jamjet_schema.store.rows import RowVerdict
 from jamjet_schema.store.scan import batches
 from jamjet_schema.store.sequences import SequenceWatch

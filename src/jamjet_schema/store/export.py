@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import BinaryIO, TextIO
 
 from jamjet_schema.store.connection import opened
-from jamjet_schema.store.report import render
 from jamjet_schema.store.row_batches import EXECUTION_ORDER, Selection
+from jamjet_schema.store.row_report import render
 from jamjet_schema.store.scan import batches
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from jamjet_schema.wire import WireError, describe, messages
 from jamjet_schema.wire import _constants as wire_constants
-from jamjet_schema.wire.rfc3339 import ParseError, parse_datetime
+from jamjet_schema.wire.datetime_from_str import ParseError, parse_datetime
 from jamjet_schema.wire.uuids import parse_uuid
 from jamjet_schema.wiremodel import load_model
 from jamjet_schema.wiremodel.model import (

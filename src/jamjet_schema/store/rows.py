@@ -17,8 +17,8 @@ from typing import Any
 
 from jamjet_schema.logs.rules import rule_of
 from jamjet_schema.store.members import event_line
-from jamjet_schema.store.rfc3339 import parse_from_rfc3339
-from jamjet_schema.wire.rfc3339 import ParseError
+from jamjet_schema.store.parse_from_rfc3339 import parse_from_rfc3339
+from jamjet_schema.wire.datetime_from_str import ParseError
 
 COLUMNS = ("id", "execution_id", "sequence", "kind_json", "created_at")
 ROW_QUERY = (

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from jamjet_schema.store.report import shown
+from jamjet_schema.store.row_report import shown
 from jamjet_schema.wire import Timestamp
 
 

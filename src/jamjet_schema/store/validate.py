@@ -6,8 +6,8 @@ from typing import TextIO
 
 from jamjet_schema.logs.summary import Summary
 from jamjet_schema.store.connection import opened
-from jamjet_schema.store.report import count, render
 from jamjet_schema.store.row_batches import Selection
+from jamjet_schema.store.row_report import count, render
 from jamjet_schema.store.scan import batches
 
 

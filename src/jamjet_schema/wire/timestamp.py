@@ -129,7 +129,7 @@ class Timestamp:
                     return instance
                 return _utc_instant(text, fraction)
         # Imported on first use: chrono's relaxed parser, for every other shape.
-        from .rfc3339 import ParseError, parse_datetime
+        from .datetime_from_str import ParseError, parse_datetime
 
         try:
             seconds, nanos = parse_datetime(text)

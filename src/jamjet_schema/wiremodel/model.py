@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 from typing import TypeAlias, TypeVar
 
-from jamjet_schema.wiremodel.constants import INT_BOUNDS
+from jamjet_schema.wiremodel.contract_constants import INT_BOUNDS
 
 
 class Scalar(enum.Enum):

@@ -5,7 +5,7 @@ package dev.jamjet.schema.wire;
 import java.math.BigInteger;
 
 /**
- * The wire constants, one table for every runtime (codegen/constants.py): the wire
+ * The wire constants, one table for every runtime (codegen/wire_table.py): the wire
  * model's integer widths, and what the Rust reference says of serde_json's recursion
  * limit, its error texts, what serde's visitors expect and which characters Rust's
  * {@code {:?}} escapes.

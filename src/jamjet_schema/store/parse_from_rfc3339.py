@@ -2,7 +2,7 @@
 
 That is what the runtime's store runs on a row's `created_at`, and it is not the
 reader serde runs on an Event's `created_at` in JSON (`FromStr`, the *relaxed*
-parser of jamjet_schema.wire.rfc3339). This one is strict, and checks in this order:
+parser of jamjet_schema.wire.datetime_from_str). This one is strict, and checks in this order:
 
 * at least 19 bytes; `YYYY-MM-DD` with exactly four and two ASCII digits, the date
   checked (`NaiveDate::from_ymd_opt`) before anything after it is looked at;
@@ -27,7 +27,13 @@ from jamjet_schema.wire.civil import (
     days_from_civil,
     is_valid_date,
 )
-from jamjet_schema.wire.rfc3339 import INVALID, OUT_OF_RANGE, TOO_LONG, TOO_SHORT, ParseError
+from jamjet_schema.wire.datetime_from_str import (
+    INVALID,
+    OUT_OF_RANGE,
+    TOO_LONG,
+    TOO_SHORT,
+    ParseError,
+)
 
 _DIGITS = re.compile(rb"[0-9]*")
 _SEPARATORS = {4: b"-", 7: b"-", 13: b":", 16: b":"}

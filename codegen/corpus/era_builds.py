@@ -137,7 +137,7 @@ def eras(repo: Path) -> list[Era]:
 
 
 def main() -> int:
-    """`python -m codegen.corpus.eras`: builds every era reference (nox runs it)."""
+    """`python -m codegen.corpus.era_builds`: builds every era reference (nox runs it)."""
     for era in eras(REPO):
         done = subprocess.run(era.build_command(), cwd=REPO, check=False)
         if done.returncode != 0:

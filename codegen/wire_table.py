@@ -3,7 +3,7 @@ bounds, skip predicates, the protocol's type names, the rule names) and the Rust
 reference's (recursion limit, serde_json's error texts, `{:?}`'s escapes), with a
 check that the two agree where both have a say.
 
-An emitter takes `wire_constants(model)`; codegen/emit/constants.py writes the
+An emitter takes `wire_constants(model)`; codegen/emit/python_constants.py writes the
 Python module from it, the TypeScript emitter the runtime's constants.ts.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from codegen import rust_facts
 from codegen.model import SKIP_PREDICATES, Scalar, WireModel
-from jamjet_schema.wiremodel.constants import RULES
+from jamjet_schema.wiremodel.contract_constants import RULES
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,16 @@ Generated into the package's lowest layer (jamjet_schema.wire, which imports not
 of the rest), so that the wire layer, the models and the log commands all read the
 same values; the TypeScript emitter writes the same table as the runtime's
 constants.ts (codegen/emit/typescript/constants.py). Both come from
-codegen.constants.wire_constants: the wire model and the Rust reference.
+codegen.wire_table.wire_constants: the wire model and the Rust reference.
 """
 
 from __future__ import annotations
 
 import json
 
-from codegen.constants import WireConstants, wire_constants
 from codegen.header import header
 from codegen.model import WireModel
+from codegen.wire_table import WireConstants, wire_constants
 
 TARGET = "src/jamjet_schema/wire/_constants.py"
 
@@ -43,7 +43,7 @@ def python_module(model: WireModel, c: WireConstants) -> str:
     rules = "".join(f"    {_str(rule)},\n" for rule in c.rules)
     return (
         header(model, "#")
-        + '"""The wire constants, one table for every runtime (codegen/constants.py).\n\n'
+        + '"""The wire constants, one table for every runtime (codegen/wire_table.py).\n\n'
         "From the wire model and from the Rust reference (reference/wire-constants.json,\n"
         "recorded from target/release/jamjet-wire-constants).\n"
         '"""\n\n'
