@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -238,3 +239,41 @@ def test_a_path_that_cannot_be_read_or_written_is_one_line_and_exit_2(
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and named in done.stderr, done.stderr
     assert done.stderr.startswith(f"jamjet-schema {args[0]}: ")
+
+
+def test_a_bad_line_is_parsed_at_most_twice(
+    good_lines: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch check (or the core's read) once, the exact path once: the exact path's
+    tree gives the variant, no third parser looks at the line."""
+    import json as json_module
+
+    from jamjet_schema import Event, native
+    from jamjet_schema.logs.check import check
+    from jamjet_schema.logs.records import make_record
+    from jamjet_schema.models import base
+
+    calls: Counter[str] = Counter()
+
+    def counted(name: str, real: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(base, "parse_json", counted("exact", base.parse_json))
+    monkeypatch.setattr(json_module, "loads", counted("json.loads", json_module.loads))
+    reader = native.READERS[Event]
+    if reader is not None:
+        monkeypatch.setitem(native.READERS, Event, counted("core", reader))
+    bad = good_lines[0].replace('"sequence":0', '"sequence":"0"').encode()
+    verdict = check(make_record("log", 1, bad), refused=True)  # flagged by the batch check
+    assert (
+        verdict.rule == "integer-width"
+        and verdict.variant == json_module.loads(bad)["kind"]["type"]
+    )
+    assert calls == Counter({"exact": 1, "json.loads": 1})  # the test's own json.loads
+    calls.clear()
+    check(make_record("log", 1, bad))  # a JSON array's element: no batch check before
+    assert calls == Counter({"exact": 1, **({"core": 1} if reader is not None else {})})

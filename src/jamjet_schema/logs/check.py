@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from jamjet_schema import native
 from jamjet_schema.logs.era_match import matching_era
 from jamjet_schema.logs.records import BOM_HINT, Record
 from jamjet_schema.logs.rules import rule_of
+from jamjet_schema.wire.nodes import JsonNode, JsonObject
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 BOM_TEXT = "\ufeff"
 
@@ -35,24 +40,29 @@ class Verdict:
         return self.canonical is not None and self.canonical == self.record.text
 
 
-def check(record: Record, canonical: bool = False) -> Verdict:
+def check(record: Record, canonical: bool = False, refused: bool = False) -> Verdict:
     """serde's verdict on one record; with `canonical`, also the bytes serde writes for it
-    (writing is skipped otherwise: it costs more than reading on large payloads)."""
-    # The models are loaded here, not on import: a clean log checked by the native core
-    # (logs.scan) never needs them.
-    from pydantic import ValidationError
+    (writing is skipped otherwise: it costs more than reading on large payloads).
 
-    from jamjet_schema import Event, serde_message
-    from jamjet_schema.wire import WireError
-
+    A record is parsed at most twice: by the native core (here, or by the batch check
+    that flagged it, `refused`), then, if refused, once by the exact path, which gives
+    serde's message, the field path and the tree the variant is read from."""
     if record.text is None:
         return Verdict(record, None, None, record.framing_error or "unreadable record")
-    try:
-        event = Event.model_validate_json(record.text)
-    except ValidationError as err:
-        return _rejected(record, serde_message(err))
-    except WireError as err:
-        return _rejected(record, str(err))
+    # The models are loaded here, not on import: a clean log checked by the native core
+    # (logs.scan) never needs them.
+    from jamjet_schema import Event
+
+    read = None if refused else native.READERS[Event]
+    event = read(record.text) if read is not None else None
+    if event is None:
+        exact = Event.exact_read(record.text)
+        if exact.error is not None:
+            return _rejected(record, _message(exact.error), exact.tree)
+        if refused or read is not None:  # the core refused what the exact path accepts
+            return _rejected(record, native.message(Event, record.text) or "refused", exact.tree)
+        event = exact.model
+    assert event is not None
     if not canonical:
         return Verdict(record, event.kind.type, None)
     written = event.model_dump_json()
@@ -60,18 +70,28 @@ def check(record: Record, canonical: bool = False) -> Verdict:
     return Verdict(record, event.kind.type, written, era=era)
 
 
-def _rejected(record: Record, message: str) -> Verdict:
+def _message(error: ValidationError) -> str:
+    from jamjet_schema import serde_message
+
+    return serde_message(error)
+
+
+def _rejected(record: Record, message: str, tree: JsonNode | None) -> Verdict:
     assert record.text is not None
     if record.text.startswith(BOM_TEXT):
         message += f" ({BOM_HINT})"
-    return Verdict(record, _variant_of(record.text), None, message)
+    return Verdict(record, _variant_in(tree), None, message)
 
 
-def _variant_of(text: str) -> str | None:
-    """The tag of a rejected event's kind, if plain JSON parsing can find it."""
-    try:
-        kind = json.loads(text).get("kind")
-    except (ValueError, AttributeError, RecursionError):  # not JSON, not an object, too deep
-        return None
-    tag = kind.get("type") if isinstance(kind, dict) else None
+def _variant_in(tree: JsonNode | None) -> str | None:
+    """The tag of a rejected event's kind, where the exact path's tree shows one (the
+    last member of a name, as a plain JSON reader would take it)."""
+    kind = _last(tree, "kind")
+    tag = _last(kind, "type")
     return tag if isinstance(tag, str) else None
+
+
+def _last(node: JsonNode | None, name: str) -> JsonNode | None:
+    if not isinstance(node, JsonObject):
+        return None
+    return next((value for key, value in reversed(node.pairs) if key == name), None)

@@ -88,6 +88,7 @@ def _opened(log: LogInput) -> Opened:
 
 
 Place = tuple[int, int, int, int]  # (line index in the chunk, start, end, what)
+REFUSED = 1  # what: serde refuses the line (2: it reads it but writes it otherwise)
 
 
 def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Opened | Verdict | Tally]:
@@ -114,8 +115,9 @@ def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Opened | 
                     continue
                 chunk, (counts, places, ends) = item
                 yield _tally(chunk, counts, places)
-                for index, start, end, _ in places:
-                    yield check(make_record(source, line + index, chunk.data[start:end]), canonical)
+                for index, start, end, what in places:
+                    record = make_record(source, line + index, chunk.data[start:end])
+                    yield check(record, canonical, refused=what == REFUSED)
                 line += ends
 
 
@@ -145,9 +147,9 @@ def canonical_texts(paths: list[str], jobs: int) -> Iterator[Opened | Verdict | 
                 chunk, (out, _counts, places, ends) = item
                 yield Canonical(out)
                 for index, start, end, what in places:
-                    if what == 1:  # refused; a line only written differently is in `out`
+                    if what == REFUSED:  # a line only written differently is in `out`
                         record = make_record(source, line + index, chunk.data[start:end])
-                        yield check(record, canonical=True)
+                        yield check(record, canonical=True, refused=True)
                 line += ends
 
 

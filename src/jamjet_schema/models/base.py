@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, ClassVar, Self, cast
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -62,6 +63,16 @@ def parse_json(
 
 
 _TEXT = (str, bytes, bytearray)  # what the native core reads
+Model = TypeVar("Model")
+
+
+@dataclass(frozen=True)
+class ExactRead(Generic[Model]):
+    """What the exact path made of a text: `model`, or `error` (and the `tree` it parsed)."""
+
+    model: Model | None
+    tree: JsonNode | None
+    error: ValidationError | None
 
 
 class WireStruct(BaseModel):
@@ -115,6 +126,21 @@ class WireStruct(BaseModel):
         tree = parse_json(cls.__name__, json_data, cls._wire_known_fields())
         cls.model_validate(tree)
         raise json_error(cls.__name__, native.message(cls, json_data) or "refused by serde")
+
+    @classmethod
+    def exact_read(cls, json_data: str | bytes | bytearray) -> ExactRead[Self]:
+        """The pure-Python exact path alone, one parse: the model, or serde's refusal as a
+        ValidationError beside the JSON tree it read (None when the text is no JSON).
+        For callers that already know the native core refuses the text (a log's bad
+        line): they get the message, the field path and the tree from this one parse."""
+        try:
+            tree = parse_json(cls.__name__, json_data, cls._wire_known_fields())
+        except ValidationError as err:
+            return ExactRead(None, None, err)
+        try:
+            return ExactRead(cls.model_validate(tree), tree, None)
+        except ValidationError as err:
+            return ExactRead(None, tree, err)
 
     @classmethod
     def _wire_known_fields(cls) -> frozenset[str] | None:
