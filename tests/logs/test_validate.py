@@ -277,3 +277,53 @@ def test_a_bad_line_is_parsed_at_most_twice(
     calls.clear()
     check(make_record("log", 1, bad))  # a JSON array's element: no batch check before
     assert calls == Counter({"exact": 1, **({"core": 1} if reader is not None else {})})
+
+
+def test_the_rule_comes_from_the_engine_not_the_message(
+    good_lines: list[str], tmp_path: Path, capsys: Capture
+) -> None:
+    """A string in the data that reads like serde's words for another rule does not
+    move the line to that rule: the validator that refused it says which rule it is."""
+    event = json.loads(good_lines[5])
+    fooled = {
+        **event,
+        "kind": {
+            "type": "node_started",
+            "node_id": "n",
+            "worker_id": "w",
+            "attempt": "expected value",
+        },
+    }
+    wordy = {**event, "sequence": "duplicate field `id`"}
+    log = _write(tmp_path / "words.jsonl", [json.dumps(fooled), json.dumps(wordy)])
+    assert main(["validate", "--format", "json", str(log)]) == 1
+    first, second, summary = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert "expected value" in first["error"] and first["rule"] == "integer-width", first
+    assert "duplicate field" in second["error"] and second["rule"] == "integer-width", second
+    assert summary["summary"]["errors_per_rule"] == {"integer-width": 2}
+
+
+def test_every_rejected_corpus_case_gets_a_corpus_rule() -> None:
+    """Every refusal the models can give names one of the corpus's rules: the
+    validator (or the JSON parser, by serde_json's error code) that raised it says it."""
+    from pydantic import ValidationError
+
+    from jamjet_schema import Event, EventKind, ProvenanceMetadata
+    from jamjet_schema.conformance import corpus
+    from jamjet_schema.models.errors import serde_rule
+    from jamjet_schema.wire import _constants
+
+    classes: dict[str, Any] = {
+        "Event": Event,
+        "EventKind": EventKind,
+        "ProvenanceMetadata": ProvenanceMetadata,
+    }
+    said: Counter[str] = Counter()
+    for case in corpus.load().cases:
+        if case.output is not None or case.reader_version is not None:
+            continue
+        with pytest.raises(ValidationError) as refused:
+            classes[case.type_name].model_validate_json(case.input)
+        said[serde_rule(refused.value)] += 1
+    assert set(said) <= set(_constants.RULES), said
+    assert sum(said.values()) > 2000 and len(said) >= 10

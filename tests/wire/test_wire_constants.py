@@ -26,7 +26,6 @@ from codegen import rust_facts
 from codegen.model import WireModel
 from codegen.wire_table import WireConstants, wire_constants
 from jamjet_schema.conformance import corpus
-from jamjet_schema.logs import rules
 from jamjet_schema.models import types
 from jamjet_schema.wire import WireError, _constants, describe, jsontext, numbers, serde_parser
 from jamjet_schema.wire.numbers import IntType
@@ -104,11 +103,20 @@ def test_messages_escape_by_the_table() -> None:
     assert quoted == f'string "\\u{{{first:x}}}\\u{{{last:x}}}{chr(last + 1)}"'
 
 
-def test_the_log_rules_are_named_from_the_corpus_s_rules() -> None:
+def test_the_rules_the_engine_says_are_the_corpus_s() -> None:
     # "encoding" is the log file's own (bytes that are no UTF-8), before any serde rule
-    named = {rule for rule, _ in rules._RULES} - {"encoding"}
-    assert named <= set(_constants.RULES), named - set(_constants.RULES)
-    assert rules.rule_of("recursion limit exceeded") == "nesting-depth"
+    from jamjet_schema.wire import messages
+
+    said = {
+        messages.syntax_rule(code) for code in vars(_constants).values() if isinstance(code, str)
+    }
+    said |= {messages.type_rule(e) for e in (*_constants.INT_RANGES, "f64", "variant identifier")}
+    said |= {
+        messages.type_rule(_constants.EXPECTING_TIMESTAMP),
+        messages.type_rule(_constants.EXPECTING_UUID),
+    }
+    assert said <= set(_constants.RULES), said - set(_constants.RULES)
+    assert messages.syntax_rule(_constants.RECURSION_LIMIT_EXCEEDED) == "nesting-depth"
 
 
 def _typescript_table() -> dict[str, object]:
@@ -215,10 +223,12 @@ _SPELLED = re.compile(
     r"[\"'`](missing field|duplicate field|unknown variant|invalid type: |invalid value: "
     r"|invalid length |expected one of)"
 )
+# A Python literal that starts with one of them (prose that quotes one is not a message).
+_PYTHON_SPELLED = re.compile(
+    r"^[rbfuRBFU]{0,2}(\"{3}|'{3}|\"|')(missing field|duplicate field|unknown variant|"
+    r"invalid type: |invalid value: |invalid length |expected one of)"
+)
 _COMMENT = ("//", "*", "/*")
-# The log rules still name serde's messages to file them (to go when the engine says the
-# rule itself); they match messages, they do not write them.
-_MATCHERS = ("rules.py",)
 
 
 def _python_literals(path: Path) -> list[tuple[int, str]]:
@@ -244,10 +254,12 @@ def _python_literals(path: Path) -> list[tuple[int, str]]:
 def _spelled_by_hand() -> list[str]:
     found = []
     for path in sorted((REPO / "src" / "jamjet_schema").rglob("*.py")):
-        if path.name in ("_constants.py", "messages.py", *_MATCHERS) or "__pycache__" in path.parts:
+        if path.name in ("_constants.py", "messages.py") or "__pycache__" in path.parts:
             continue
         found += [
-            f"{path}:{n}: {text}" for n, text in _python_literals(path) if _SPELLED.search(text)
+            f"{path}:{n}: {text}"
+            for n, text in _python_literals(path)
+            if _PYTHON_SPELLED.match(text)
         ]
     others = [p for p in (REPO / "runtimes" / "typescript").glob("*.ts") if p.name != "messages.ts"]
     others += [p for p in JAVA_RUNTIME.glob("*.java") if p.name != "Messages.java"]

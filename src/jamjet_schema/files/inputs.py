@@ -42,10 +42,27 @@ class LogInput:
     failures: tuple[type[Exception], ...] = (OSError,)  # what a failed read raises
 
     def read(self, size: int) -> bytes:
+        """Up to `size` bytes, b"" only at the end, from one read of the stream (`read1`).
+        A buffered read of a pipe loops over reads in C until it has `size` bytes: Ctrl-C
+        or SIGTERM landing between two of them would go unseen while the pipe stalls."""
         try:
-            return self.stream.read(size)
+            return _read1(self.stream, size)
         except self.failures as err:
             raise Unusable(f"{self.source}: {_why(err, self.compression)}") from None
+
+    def read_full(self, size: int) -> bytes:
+        """`size` bytes, fewer only at the end (the first block a log is recognised by)."""
+        parts, got = [], 0
+        while got < size and (part := self.read(size - got)):
+            parts.append(part)
+            got += len(part)
+        return b"".join(parts)
+
+
+def _read1(stream: Readable, size: int) -> bytes:
+    read1 = getattr(stream, "read1", None)
+    data: bytes = read1(size) if read1 is not None else stream.read(size)
+    return data
 
 
 def compression_of(head: bytes) -> str | None:
@@ -62,13 +79,13 @@ def opened_log(path: str) -> Iterator[LogInput]:
     with ExitStack() as stack:
         raw, source = _raw(path, stack)
         log = LogInput(source, b"", raw, None)
-        first = log.read(HEAD)
+        first = log.read_full(HEAD)
         compression = compression_of(first)
         if compression is not None:
             joined = io.BufferedReader(_Prepended(first, raw))
             stream, failures = _decompressing(compression, joined, source)
             log = LogInput(source, b"", stream, compression, failures)
-            first = log.read(HEAD)
+            first = log.read_full(HEAD)
         log.head = first
         yield log
 
@@ -130,6 +147,6 @@ class _Prepended(io.RawIOBase):
             buffer[:size] = self._first[:size]
             self._first = self._first[size:]
             return size
-        data = self._rest.read(len(buffer))
+        data = _read1(self._rest, len(buffer))
         buffer[: len(data)] = data
         return len(data)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from jamjet_schema import native
 from jamjet_schema.logs.era_match import matching_era
 from jamjet_schema.logs.records import BOM_HINT, Record
-from jamjet_schema.logs.rules import rule_of
+from jamjet_schema.wire.errors import OTHER
 from jamjet_schema.wire.nodes import JsonNode, JsonObject
 
 if TYPE_CHECKING:
@@ -23,17 +23,13 @@ class Verdict:
     variant: str | None  # the kind's tag, when it can be read
     canonical: str | None  # serde's bytes for the event, when asked for and accepted
     error: str | None = None
-    era: str | None = (
-        None  # the older serde_json that writes a non-canonical line so (era_match.py)
-    )
+    rule: str = ""  # the corpus rule the error breaks, as the engine says it
+    # the older serde_json that writes a non-canonical line so (era_match.py)
+    era: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
-
-    @property
-    def rule(self) -> str:
-        return rule_of(self.error) if self.error else ""
 
     @property
     def is_canonical(self) -> bool:
@@ -48,7 +44,8 @@ def check(record: Record, canonical: bool = False, refused: bool = False) -> Ver
     that flagged it, `refused`), then, if refused, once by the exact path, which gives
     serde's message, the field path and the tree the variant is read from."""
     if record.text is None:
-        return Verdict(record, None, None, record.framing_error or "unreadable record")
+        error = record.framing_error or "unreadable record"
+        return Verdict(record, None, None, error, rule=record.framing_rule)
     # The models are loaded here, not on import: a clean log checked by the native core
     # (logs.scan) never needs them.
     from jamjet_schema import Event
@@ -58,9 +55,11 @@ def check(record: Record, canonical: bool = False, refused: bool = False) -> Ver
     if event is None:
         exact = Event.exact_read(record.text)
         if exact.error is not None:
-            return _rejected(record, _message(exact.error), exact.tree)
+            message, rule = _message_and_rule(exact.error)
+            return _rejected(record, message, rule, exact.tree)
         if refused or read is not None:  # the core refused what the exact path accepts
-            return _rejected(record, native.message(Event, record.text) or "refused", exact.tree)
+            message = native.message(Event, record.text) or "refused"
+            return _rejected(record, message, OTHER, exact.tree)
         event = exact.model
     assert event is not None
     if not canonical:
@@ -70,17 +69,18 @@ def check(record: Record, canonical: bool = False, refused: bool = False) -> Ver
     return Verdict(record, event.kind.type, written, era=era)
 
 
-def _message(error: ValidationError) -> str:
+def _message_and_rule(error: ValidationError) -> tuple[str, str]:
     from jamjet_schema import serde_message
+    from jamjet_schema.models.errors import serde_rule
 
-    return serde_message(error)
+    return serde_message(error), serde_rule(error)
 
 
-def _rejected(record: Record, message: str, tree: JsonNode | None) -> Verdict:
+def _rejected(record: Record, message: str, rule: str, tree: JsonNode | None) -> Verdict:
     assert record.text is not None
     if record.text.startswith(BOM_TEXT):
         message += f" ({BOM_HINT})"
-    return Verdict(record, _variant_in(tree), None, message)
+    return Verdict(record, _variant_in(tree), None, message, rule=rule)
 
 
 def _variant_in(tree: JsonNode | None) -> str | None:

@@ -34,17 +34,18 @@ class Record:
     # the log's own fault at this place, when there is no text to check: bytes that are
     # not UTF-8, a byte-order mark before an array, an array that is not closed
     framing_error: str | None = None
+    framing_rule: str = "json-syntax"  # the rule it breaks ("encoding": not UTF-8)
 
 
 def make_record(source: str, line: int, raw: bytes) -> Record:
     try:
         return Record(source, line, raw.decode("utf-8"), len(raw))
     except UnicodeDecodeError as err:
-        return Record(
-            source, line, None, len(raw), f"invalid UTF-8 at byte {err.start}: {err.reason}"
-        )
+        why = f"invalid UTF-8 at byte {err.start}: {err.reason}"
+        return Record(source, line, None, len(raw), why, ENCODING)
 
 
+ENCODING = "encoding"  # the log file's own rule (bytes that are no UTF-8), before any serde rule
 BOM = b"\xef\xbb\xbf"
 BOM_HINT = "a UTF-8 byte-order mark (U+FEFF) comes first; serde_json does not skip it"
 

@@ -57,9 +57,9 @@ def parse_json(
         text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8")
         return parse(text, known_fields=known_fields)
     except UnicodeDecodeError as err:
-        raise json_error(title, f"invalid UTF-8: {err.reason}") from None
+        raise json_error(title, f"invalid UTF-8: {err.reason}", "encoding") from None
     except WireError as err:
-        raise json_error(title, str(err)) from None
+        raise json_error(title, str(err), err.rule) from None
 
 
 _TEXT = (str, bytes, bytearray)  # what the native core reads

@@ -47,7 +47,7 @@ def unit_enum_schema(
         except WireError as err:
             if isinstance(value, Missing):
                 raise value.error() from None
-            raise serde_error(err.message) from None
+            raise serde_error(err.message, err.rule) from None
 
     serialization = core_schema.plain_serializer_function_ser_schema(
         lambda member: member.value, when_used="json"

@@ -30,13 +30,17 @@ from jamjet_schema.wire import describe as describe  # serde's `Unexpected`; a P
 from jamjet_schema.wire import format_path as format_path  # the one field-path notation
 from jamjet_schema.wire import messages
 from jamjet_schema.wire._constants import EXPECTING_MAP, EXPECTING_SEQUENCE
+from jamjet_schema.wire.errors import OTHER
 
 ERROR_TYPE = "serde"
 
 
-def serde_error(message: str) -> PydanticCustomError:
-    # The message goes in the context: a literal "{" in it must not be read as a placeholder.
-    return PydanticCustomError(ERROR_TYPE, "{message}", {"message": message})
+def serde_error(message: str, rule: str | None = None) -> PydanticCustomError:
+    """serde's refusal as a Pydantic error, with the rule it breaks (a Message's own
+    unless `rule` says otherwise). The message goes in the context: a literal "{" in
+    it must not be read as a placeholder."""
+    said = rule or getattr(message, "rule", None) or OTHER
+    return PydanticCustomError(ERROR_TYPE, "{message}", {"message": str(message), "rule": said})
 
 
 class Missing:
@@ -56,9 +60,9 @@ class Missing:
         return serde_error(messages.missing_field(self.name))
 
 
-def json_error(title: str, message: str) -> ValidationError:
+def json_error(title: str, message: str, rule: str | None = None) -> ValidationError:
     """A ValidationError for text serde_json refuses before any field is read."""
-    detail: InitErrorDetails = {"type": serde_error(message), "loc": (), "input": None}
+    detail: InitErrorDetails = {"type": serde_error(message, rule), "loc": (), "input": None}
     return ValidationError.from_exception_data(title, [detail], hide_input=True)
 
 
@@ -67,7 +71,8 @@ def retitled(err: ValidationError, title: str) -> ValidationError:
     details: list[InitErrorDetails] = []
     for error in err.errors(include_url=False):
         ctx = error.get("ctx") or {}
-        kind = serde_error(ctx["message"]) if error["type"] == ERROR_TYPE else error["type"]
+        serde = error["type"] == ERROR_TYPE
+        kind = serde_error(ctx["message"], ctx["rule"]) if serde else error["type"]
         detail: InitErrorDetails = {"type": kind, "loc": error["loc"], "input": error["input"]}
         if ctx and error["type"] != ERROR_TYPE:
             detail["ctx"] = ctx
@@ -133,7 +138,7 @@ def _message(error: Any) -> str:
     if kind == "missing":
         return messages.missing_field(str(error["loc"][-1]))
     if kind == "union_tag_not_found":
-        return messages.missing_field(ctx["discriminator"].strip(chr(39)))
+        return messages.missing_field(ctx["discriminator"].strip(chr(39)), "tag")
     if kind == "union_tag_invalid":
         return unknown_variant(ctx["tag"], re.findall(r"'([^']*)'", ctx["expected_tags"]))
     if kind == "literal_error":
@@ -146,6 +151,26 @@ def _message(error: Any) -> str:
     if kind == "list_type":
         return messages.invalid_type(describe(error["input"]), EXPECTING_SEQUENCE)
     return str(error["msg"])
+
+
+# The rules of the errors Pydantic raises itself (the others are ours: serde's).
+_PYDANTIC_RULES = {
+    "missing": "required-field",
+    "union_tag_not_found": "tag",
+    "union_tag_invalid": "tag",
+}
+
+
+def _rule(error: Any) -> str:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == ERROR_TYPE:
+        return str(ctx["rule"])
+    return _PYDANTIC_RULES.get(kind, "wrong-type")
+
+
+def serde_rule(err: ValidationError) -> str:
+    """The corpus rule the first error breaks, as the validator that raised it says."""
+    return _rule(err.errors(include_url=False)[0])
 
 
 def unknown_variant(tag: str, tags: Sequence[str]) -> str:

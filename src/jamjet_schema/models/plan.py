@@ -159,7 +159,7 @@ class ClassPlan:
         element is left to serde_json's end_seq, which calls it trailing characters
         (inside a buffered `kind` serde words it otherwise: KNOWN_DIFFERENCES.md)."""
         if len(items) > len(self.fields):
-            raise serde_error(TRAILING_CHARACTERS)
+            raise serde_error(TRAILING_CHARACTERS, "json-syntax")
         out: dict[str, Any] = {}
         for index, field in enumerate(self.fields):
             if index < len(items):
@@ -429,7 +429,7 @@ class TagCheck:
             value = normalize(value)
         if isinstance(value, dict):
             if tag not in value:
-                raise serde_error(messages.missing_field(tag))
+                raise serde_error(messages.missing_field(tag, "tag"))
             given = value[tag]
             if not isinstance(given, str):
                 raise serde_error(messages.invalid_type(describe(given), "variant identifier"))

@@ -85,7 +85,7 @@ class WireScalar:
         except WireError as err:
             if isinstance(value, Missing):
                 raise value.error() from None
-            raise serde_error(err.message) from None
+            raise serde_error(err.message, err.rule) from None
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler

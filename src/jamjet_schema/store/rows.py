@@ -15,7 +15,6 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from jamjet_schema.logs.rules import rule_of
 from jamjet_schema.store.members import event_line
 from jamjet_schema.store.parse_from_rfc3339 import parse_from_rfc3339
 from jamjet_schema.wire.datetime_from_str import ParseError
@@ -88,15 +87,15 @@ def _kind(text: str) -> str:
     from pydantic import ValidationError
 
     from jamjet_schema import EventKind, serde_message
+    from jamjet_schema.models.errors import serde_rule
     from jamjet_schema.wire import WireError
 
     try:
         return EventKind.model_validate_json(text).model_dump_json()
     except ValidationError as err:
-        message = serde_message(err)
+        raise ColumnError("kind_json", serde_message(err), serde_rule(err)) from None
     except WireError as err:
-        message = str(err)
-    raise ColumnError("kind_json", message, rule_of(message))
+        raise ColumnError("kind_json", str(err), err.rule) from None
 
 
 def _created_at(value: Any, kind: bytes) -> str:

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Sequence
 
+OTHER = "other"  # the rule of an error nothing classifies
 PathItem = str | int
 Path = tuple[PathItem, ...]
 
@@ -22,15 +23,19 @@ class WireError(ValueError):
     `message` is serde's wording, e.g. "invalid type: floating point `1.5`, expected u32";
     syntax errors from the JSON parser keep serde's " at line L column C" suffix.
     `path` locates the offending value: object keys as str, array indexes as int.
+    `rule` is the corpus rule the input breaks, said where the error is raised (a
+    messages.Message carries its own); "other" where nothing says more.
     """
 
     path: Path
     message: str
+    rule: str
 
-    def __init__(self, message: str, path: Path = ()) -> None:
+    def __init__(self, message: str, path: Path = (), rule: str | None = None) -> None:
         super().__init__(message, path)
         self.message = message
         self.path = path
+        self.rule = rule or getattr(message, "rule", None) or OTHER
 
     def __str__(self) -> str:
         if not self.path:
@@ -40,14 +45,14 @@ class WireError(ValueError):
     def __repr__(self) -> str:
         return f"WireError({self.message!r}, path={self.path!r})"
 
-    def __reduce__(self) -> tuple[type[WireError], tuple[str, Path]]:
+    def __reduce__(self) -> tuple[type[WireError], tuple[str, Path, str]]:
         # Keeps pickling (multiprocessing, pytest-xdist) working despite the
-        # keyword-free two-argument constructor.
-        return (WireError, (self.message, self.path))
+        # keyword-free constructor.
+        return (WireError, (self.message, self.path, self.rule))
 
     def prefixed(self, *outer: PathItem) -> WireError:
         """The same error seen from an enclosing value: `outer` goes in front of the path."""
-        return WireError(self.message, (*outer, *self.path))
+        return WireError(self.message, (*outer, *self.path), self.rule)
 
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")

@@ -36,6 +36,7 @@ from ._constants import (
     UNEXPECTED_END_OF_HEX_ESCAPE,
 )
 from .errors import WireError
+from .messages import syntax_rule
 from .nodes import JsonNode, JsonObject
 from .number_literals import (
     I32_MAX,
@@ -72,7 +73,8 @@ def parse_value(text: str, known_fields: frozenset[str] | None = None) -> JsonNo
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         # A Rust &str cannot hold a lone surrogate, so there is no serde verdict to copy.
-        raise WireError(f"input is not valid Unicode: lone surrogate at index {exc.start}") from exc
+        message = f"input is not valid Unicode: lone surrogate at index {exc.start}"
+        raise WireError(message, rule="unicode-escapes") from exc
     parser = _Parser(data, known_fields)
     value = parser.any_value()
     parser.end()
@@ -102,7 +104,8 @@ class _Parser:
     def position_error(self, message: str, index: int) -> WireError:
         start_of_line = self.data.rfind(b"\n", 0, index) + 1
         line = 1 + self.data.count(b"\n", 0, start_of_line)
-        return WireError(f"{message} at line {line} column {index - start_of_line}")
+        text = f"{message} at line {line} column {index - start_of_line}"
+        return WireError(text, rule=syntax_rule(message))
 
     def error(self, message: str) -> WireError:
         """Error caused by a byte from next_char(): points just past it."""

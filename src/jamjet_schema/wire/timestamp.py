@@ -134,7 +134,7 @@ class Timestamp:
         try:
             seconds, nanos = parse_datetime(text)
         except ParseError as exc:
-            raise WireError(str(exc)) from None
+            raise WireError(str(exc), rule="timestamp") from None
         return cls(seconds, nanos)
 
     @classmethod

@@ -50,7 +50,7 @@ def _diagnose_chars(text: str, start: int, kind: str) -> tuple[str, int, list[in
             hyphens.append(_byte_index(body, position))
             continue
         index = _byte_index(text, start + position)
-        raise WireError(f"invalid character: found `{char}` at {index}")
+        raise WireError(f"invalid character: found `{char}` at {index}", rule="uuid")
     return kind, len(hyphens), hyphens
 
 
@@ -87,7 +87,7 @@ def _group_length(group: int, found: int) -> str:
 
 
 def _failed(text: str, requested: str) -> WireError:
-    return WireError(f"UUID parsing failed: {_diagnose(text, requested)}")
+    return WireError(f"UUID parsing failed: {_diagnose(text, requested)}", rule="uuid")
 
 
 def parse_uuid(text: str) -> uuid.UUID:
