@@ -105,7 +105,7 @@ def targets(rows: Rows) -> list[Target]:
 def issue21_targets(rows: Rows) -> list[Target]:
     """Issue 21's targets on the realistic log: parse and round trip beside plain
     Pydantic, and a page of events written by a response model."""
-    pairs = [
+    pairs: list[Pair] = [
         ("21a. parse (native) >= 0.9 x plain Pydantic", ip.NATIVE_PARSE, ip.PYDANTIC_PARSE, 0.9),
         (
             "21b. parse + model_dump_json (native) >= 1.2 x plain Pydantic's",
@@ -120,6 +120,14 @@ def issue21_targets(rows: Rows) -> list[Target]:
             1.0,
         ),
     ]
+    return _native_targets(rows, pairs)
+
+
+Pair = tuple[str, str, str, float]  # (promise, row, peer row, goal)
+
+
+def _native_targets(rows: Rows, pairs: list[Pair]) -> list[Target]:
+    """Each pair's ratio of native-core rows; not measured without the core."""
     out = []
     for promise, name, peer, goal in pairs:
         if name not in rows:
@@ -164,7 +172,7 @@ def _cli_targets(rows: Rows) -> list[Target]:
 
 
 def _model_targets(rows: Rows) -> list[Target]:
-    pairs = [
+    pairs: list[Pair] = [
         (
             "2a. Event.model_validate_json (native) >= 0.7 x plain Pydantic validate_json",
             ip.NATIVE_PARSE,
@@ -178,14 +186,7 @@ def _model_targets(rows: Rows) -> list[Target]:
             1.2,
         ),
     ]
-    out = []
-    for promise, name, peer, goal in pairs:
-        if name not in rows:
-            out.append(Target(promise, None, goal, detail="the native core is not in use"))
-            continue
-        value, detail = _ratio(rows, name, peer)
-        out.append(Target(promise, value, goal, detail=detail))
-    return out
+    return _native_targets(rows, pairs)
 
 
 def _pure_targets(rows: Rows) -> list[Target]:

@@ -258,38 +258,27 @@ impl<'py> Items<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Items<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = FormError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FormError> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.list()
-    }
+/// The three sequence traits serde has for what is, in JSON, one array.
+macro_rules! items_as {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl<'py> ser::$trait for Items<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = FormError;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FormError> {
+                self.push(value)
+            }
+            fn end(self) -> Out<'py> {
+                self.list()
+            }
+        }
+    )*};
 }
 
-impl<'py> ser::SerializeTuple for Items<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = FormError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FormError> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.list()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Items<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = FormError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FormError> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.list()
-    }
-}
+items_as!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 pub struct Members<'py> {
     form: Form<'py>,
