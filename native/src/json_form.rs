@@ -87,6 +87,15 @@ fn failed(err: PyErr) -> FormError {
     FormError(err.to_string())
 }
 
+/// Serializer methods for integers: each a Python int.
+macro_rules! integers {
+    ($($method:ident: $t:ty),*) => {$(
+        fn $method(self, v: $t) -> Out<'py> {
+            self.int(v)
+        }
+    )*};
+}
+
 #[derive(Clone, Copy)]
 struct Form<'py> {
     py: Python<'py>,
@@ -114,30 +123,16 @@ impl<'py> ser::Serializer for Form<'py> {
     fn serialize_bool(self, v: bool) -> Out<'py> {
         Ok(PyBool::new(self.py, v).to_owned().into_any())
     }
-    fn serialize_i8(self, v: i8) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_i16(self, v: i16) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_i32(self, v: i32) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_i64(self, v: i64) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_u8(self, v: u8) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_u16(self, v: u16) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_u32(self, v: u32) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_u64(self, v: u64) -> Out<'py> {
-        self.int(v)
-    }
+    integers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64
+    );
     fn serialize_f32(self, v: f32) -> Out<'py> {
         self.serialize_f64(f64::from(v))
     }

@@ -13,7 +13,6 @@ import json
 from jamjet_schema.files.inputs import GZIP_MAGIC, ZSTD_MAGIC
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BOM = b"\xef\xbb\xbf"
 
 # Formats a log is mistaken for, by their magic bytes (and what to do about them).
 _MAGIC: tuple[tuple[bytes, str], ...] = (

@@ -140,7 +140,7 @@ def _message(error: Any) -> str:
     if kind == "union_tag_not_found":
         return messages.missing_field(ctx["discriminator"].strip(chr(39)), "tag")
     if kind == "union_tag_invalid":
-        return unknown_variant(ctx["tag"], re.findall(r"'([^']*)'", ctx["expected_tags"]))
+        return messages.unknown_variant(ctx["tag"], re.findall(r"'([^']*)'", ctx["expected_tags"]))
     if kind == "literal_error":
         return messages.invalid_value(describe(error["input"]), ctx["expected"])
     if kind in ("model_type", "model_attributes_type", "dict_type", "is_instance_of"):
@@ -171,11 +171,6 @@ def _rule(error: Any) -> str:
 def serde_rule(err: ValidationError) -> str:
     """The corpus rule the first error breaks, as the validator that raised it says."""
     return _rule(err.errors(include_url=False)[0])
-
-
-def unknown_variant(tag: str, tags: Sequence[str]) -> str:
-    """serde's message for a tag that names no variant."""
-    return messages.unknown_variant(tag, tags)
 
 
 def serde_parts(err: ValidationError) -> tuple[str, str]:

@@ -36,7 +36,7 @@ from jamjet_schema.wire import JsonObject, format_f64, messages, write_json_stri
 from jamjet_schema.wire._constants import TRAILING_CHARACTERS
 
 from . import types as rules
-from .errors import Missing, describe, serde_error, unknown_variant
+from .errors import Missing, describe, serde_error
 from .public import defined_in
 from .types import WireScalar
 from .values import write_json_value
@@ -434,7 +434,7 @@ class TagCheck:
             if not isinstance(given, str):
                 raise serde_error(messages.invalid_type(describe(given), "variant identifier"))
             if given not in tags:
-                raise serde_error(unknown_variant(given, tags))
+                raise serde_error(messages.unknown_variant(given, tags))
             return value
         if isinstance(value, BaseModel):
             return value  # a variant built in Python (anything else: Pydantic says so)

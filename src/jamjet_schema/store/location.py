@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 
-HEADER = b"SQLite format 3\x00"
+from jamjet_schema.files.sniff import SQLITE_MAGIC
+
+HEADER = SQLITE_MAGIC  # SQLite's 16-byte header, as files.sniff knows it
+
 _SCHEMES = ("sqlite://", "sqlite:")
 
 
