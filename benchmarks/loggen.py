@@ -212,3 +212,30 @@ class RealisticPayloads:
         if kind == 5:
             return self.rng.random() < 0.5
         return None
+
+
+def damaged(line: str, rng: random.Random) -> str:
+    """`line` broken as migrations and corrupted stores break lines, each way in turn
+    chosen by `rng`: a member of the wrong type, a required one missing, an unknown
+    tag, a duplicated member, a timestamp out of range, a line cut short."""
+    event = json.loads(line)
+    way = rng.randrange(6)
+    if way == 0:
+        event["sequence"] = str(event["sequence"])
+    elif way == 1:
+        del event["execution_id"]
+    elif way == 2:
+        event["kind"]["type"] = "node_exploded"
+    elif way == 3:
+        return '{"sequence":0,' + line[1:]
+    elif way == 4:
+        event["created_at"] = event["created_at"].replace("T", "T25:", 1)[:-1] + "Z"
+    else:
+        return line[: len(line) // 2]
+    return json.dumps(event, separators=(",", ":"), ensure_ascii=False)
+
+
+def with_bad_lines(lines: list[str], every: int, seed: int = 11) -> list[str]:
+    """`lines` with every `every`-th one damaged (a tenth of them for every=10)."""
+    rng = random.Random(seed)
+    return [damaged(line, rng) if i % every == every - 1 else line for i, line in enumerate(lines)]

@@ -122,12 +122,18 @@ def models_loaded_by(args: list[str]) -> list[str]:
 @pytest.mark.parametrize(
     "command", [["validate"], ["validate", "--canonical"], ["canonicalize", "-o", os.devnull]]
 )
-def test_a_clean_log_is_checked_without_building_the_models(command: list[str]) -> None:
+def test_a_clean_log_is_checked_without_building_the_models(
+    command: list[str], tmp_path: Path
+) -> None:
+    event = json.loads((REPO / "examples/events.jsonl").read_text().splitlines()[0])
+    short = tmp_path / "short.jsonl"  # an Event in sequence form, one element short
+    short.write_text(json.dumps(list(event.values())[:-1]) + "\n")
     assert models_loaded_by([*command, "examples/events.jsonl"]) == []
-    # the probe sees them when they are needed: a bad line is reported through them
-    assert "_jamjet_schema_generated.models" in models_loaded_by(
-        [*command, "examples/bad-events.jsonl"]
-    )
+    # nor are they for bad lines the core locates the refusal of (tests/python/
+    # test_refusals.py); the probe sees them when they are needed: a line the core
+    # leaves to the models' exact path (a struct in sequence form)
+    assert models_loaded_by([*command, "examples/bad-events.jsonl"]) == []
+    assert "_jamjet_schema_generated.models" in models_loaded_by([*command, str(short)])
 
 
 GENERATED_OR_PYDANTIC = (

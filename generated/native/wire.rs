@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::py::*;
+use crate::refusal::{At, Fault};
 use crate::{canonical, read_as, Text};
 
 /// The Python classes `bind` receives, in this order.
@@ -3472,13 +3473,19 @@ impl FromPy<'_> for ExecutionId {
     }
 }
 
-/// Document `doc` of `text` as a model; None when serde refuses the text.
-pub fn read_document(py: Python<'_>, doc: usize, text: Text<'_>) -> Option<PyResult<Obj>> {
+/// Document `doc` of `text` as a model, or serde's refusal.
+pub fn read_document(
+    py: Python<'_>,
+    doc: usize,
+    text: Text<'_>,
+) -> Result<PyResult<Obj>, serde_json::Error> {
     match doc {
         0 => read_as::<Event, EventIn>(py, text),
         1 => read_as::<EventKind, EventKindIn>(py, text),
         2 => read_as::<ProvenanceMetadata, ProvenanceMetadataIn>(py, text),
-        _ => None,
+        _ => Ok(Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "no document {doc}"
+        )))),
     }
 }
 
@@ -3548,8 +3555,641 @@ pub fn write_model<W: Writer>(model: &Bound<'_, PyAny>, writer: W) -> Option<W::
     }
 }
 
-/// The document each line of a log holds.
+/// Each variant's members as serde reads them, every member optional: read alone,
+/// they say which member a union's buffered read refused.
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct WorkflowStartedAlone {
+    #[serde(default)]
+    workflow_id: Slot<String>,
+    #[serde(default)]
+    workflow_version: Slot<String>,
+    #[serde(default)]
+    initial_input: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct WorkflowCompletedAlone {
+    #[serde(default)]
+    final_state: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct WorkflowFailedAlone {
+    #[serde(default)]
+    error: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct WorkflowCancelledAlone {
+    #[serde(default)]
+    reason: Slot<Option<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeScheduledAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    queue_type: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeStartedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    worker_id: Slot<String>,
+    #[serde(default)]
+    attempt: Slot<u32>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeCompletedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    output: Slot<serde_json::Value>,
+    #[serde(default)]
+    state_patch: Slot<serde_json::Value>,
+    #[serde(default)]
+    duration_ms: Slot<u64>,
+    #[serde(default)]
+    gen_ai_system: Slot<Option<String>>,
+    #[serde(default)]
+    gen_ai_model: Slot<Option<String>>,
+    #[serde(default)]
+    input_tokens: Slot<Option<u64>>,
+    #[serde(default)]
+    output_tokens: Slot<Option<u64>>,
+    #[serde(default)]
+    finish_reason: Slot<Option<String>>,
+    #[serde(default)]
+    cost_usd: Slot<Option<f64>>,
+    #[serde(default)]
+    provenance: Slot<Option<Box<ProvenanceMetadata>>>,
+    #[serde(default)]
+    idempotency_key: Slot<Option<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeFailedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    error: Slot<String>,
+    #[serde(default)]
+    attempt: Slot<u32>,
+    #[serde(default)]
+    retryable: Slot<bool>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeParkedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    attempt: Slot<u32>,
+    #[serde(default)]
+    retry_after: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeSkippedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    reason: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeCancelledAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct RetryScheduledAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    attempt: Slot<u32>,
+    #[serde(default)]
+    delay_ms: Slot<u64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct InterruptRaisedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    reason: Slot<String>,
+    #[serde(default)]
+    state_for_review: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct ApprovalReceivedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    user_id: Slot<String>,
+    #[serde(default)]
+    decision: Slot<ApprovalDecision>,
+    #[serde(default)]
+    comment: Slot<Option<String>>,
+    #[serde(default)]
+    state_patch: Slot<Option<serde_json::Value>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct TimerCreatedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    fire_at: Slot<DateTime<Utc>>,
+    #[serde(default)]
+    correlation_key: Slot<Option<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct TimerFiredAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    correlation_key: Slot<Option<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct ExternalEventReceivedAlone {
+    #[serde(default)]
+    correlation_key: Slot<String>,
+    #[serde(default)]
+    payload: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct ChildWorkflowStartedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    child_execution_id: Slot<String>,
+    #[serde(default)]
+    child_workflow_id: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct ChildWorkflowCompletedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    child_execution_id: Slot<String>,
+    #[serde(default)]
+    result: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct ChildWorkflowFailedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    child_execution_id: Slot<String>,
+    #[serde(default)]
+    error: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct BudgetExceededAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    kind: Slot<String>,
+    #[serde(default)]
+    limit: Slot<u64>,
+    #[serde(default)]
+    current: Slot<u64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct TokenBudgetExceededAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    kind: Slot<String>,
+    #[serde(default)]
+    limit: Slot<u64>,
+    #[serde(default)]
+    current: Slot<u64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct CostBudgetExceededAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    limit_usd: Slot<f64>,
+    #[serde(default)]
+    current_usd: Slot<f64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct AutonomyLimitReachedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    agent_ref: Slot<String>,
+    #[serde(default)]
+    limit_type: Slot<String>,
+    #[serde(default)]
+    limit_value: Slot<serde_json::Value>,
+    #[serde(default)]
+    actual_value: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct CircuitBreakerTrippedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    agent_ref: Slot<String>,
+    #[serde(default)]
+    consecutive_errors: Slot<u32>,
+    #[serde(default)]
+    threshold: Slot<u32>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct EscalationRequiredAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    agent_ref: Slot<String>,
+    #[serde(default)]
+    reason: Slot<String>,
+    #[serde(default)]
+    escalation_target: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct PolicyViolationAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    rule: Slot<String>,
+    #[serde(default)]
+    decision: Slot<String>,
+    #[serde(default)]
+    policy_scope: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct ToolApprovalRequiredAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    tool_name: Slot<String>,
+    #[serde(default)]
+    approver: Slot<String>,
+    #[serde(default)]
+    context: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct StrategyStartedAlone {
+    #[serde(default)]
+    strategy: Slot<String>,
+    #[serde(default)]
+    config: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct PlanGeneratedAlone {
+    #[serde(default)]
+    steps: Slot<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct IterationStartedAlone {
+    #[serde(default)]
+    iteration: Slot<u32>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct ToolCalledAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    tool: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct CriticVerdictAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    score: Slot<f64>,
+    #[serde(default)]
+    passed: Slot<bool>,
+    #[serde(default)]
+    feedback: Slot<Option<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct IterationCompletedAlone {
+    #[serde(default)]
+    iteration: Slot<u32>,
+    #[serde(default)]
+    cost_delta_usd: Slot<Option<f64>>,
+    #[serde(default)]
+    input_tokens: Slot<u64>,
+    #[serde(default)]
+    output_tokens: Slot<u64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct StrategyLimitHitAlone {
+    #[serde(default)]
+    limit_type: Slot<String>,
+    #[serde(default)]
+    limit_value: Slot<serde_json::Value>,
+    #[serde(default)]
+    actual_value: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct StrategyCompletedAlone {
+    #[serde(default)]
+    iterations: Slot<u32>,
+    #[serde(default)]
+    total_cost_usd: Slot<Option<f64>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct CoordinatorDiscoveryAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    query_skills: Slot<Vec<String>>,
+    #[serde(default)]
+    query_trust_domain: Slot<Option<String>>,
+    #[serde(default)]
+    candidates: Slot<Vec<serde_json::Value>>,
+    #[serde(default)]
+    filtered_out: Slot<Vec<serde_json::Value>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct CoordinatorScoringAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    rankings: Slot<Vec<serde_json::Value>>,
+    #[serde(default)]
+    spread: Slot<f64>,
+    #[serde(default)]
+    weights: Slot<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct CoordinatorDecisionAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    selected: Slot<Option<String>>,
+    #[serde(default)]
+    method: Slot<String>,
+    #[serde(default)]
+    reasoning: Slot<Option<String>>,
+    #[serde(default)]
+    confidence: Slot<f64>,
+    #[serde(default)]
+    rejected: Slot<Vec<serde_json::Value>>,
+    #[serde(default)]
+    tiebreaker_tokens: Slot<Option<serde_json::Value>>,
+    #[serde(default)]
+    tiebreaker_cost: Slot<Option<f64>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct AgentToolInvokedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    agent_uri: Slot<String>,
+    #[serde(default)]
+    mode: Slot<String>,
+    #[serde(default)]
+    protocol: Slot<String>,
+    #[serde(default)]
+    input_hash: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct AgentToolProgressAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    chunk_index: Slot<u32>,
+    #[serde(default)]
+    partial_output_summary: Slot<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct AgentToolTurnAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    turn_number: Slot<u32>,
+    #[serde(default)]
+    direction: Slot<String>,
+    #[serde(default)]
+    content_summary: Slot<String>,
+    #[serde(default)]
+    tokens: Slot<u32>,
+    #[serde(default)]
+    cost: Slot<f64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct AgentToolCompletedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    output: Slot<serde_json::Value>,
+    #[serde(default)]
+    provenance: Slot<Option<serde_json::Value>>,
+    #[serde(default)]
+    total_cost: Slot<f64>,
+    #[serde(default)]
+    latency_ms: Slot<u64>,
+    #[serde(default)]
+    total_turns: Slot<Option<u32>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct AgentToolTerminatedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    reason: Slot<String>,
+    #[serde(default)]
+    chunks_received: Slot<u32>,
+    #[serde(default)]
+    partial_output: Slot<Option<serde_json::Value>>,
+    #[serde(default)]
+    cost: Slot<f64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct AgentToolFailedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    failure_type: Slot<String>,
+    #[serde(default)]
+    message: Slot<String>,
+    #[serde(default)]
+    retryable: Slot<bool>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct SegmentBoundaryAlone {
+    #[serde(default)]
+    segment_number: Slot<u32>,
+    #[serde(default)]
+    next_execution_id: Slot<String>,
+}
+
+/// serde_json's refusal of `text` as document `doc`.
+pub fn refusal(doc: usize, text: Text<'_>) -> Option<serde_json::Error> {
+    match doc {
+        0 => text.parse::<Event>().err(),
+        1 => text.parse::<EventKind>().err(),
+        2 => text.parse::<ProvenanceMetadata>().err(),
+        _ => None,
+    }
+}
+
+/// Document `doc` deserialized from a tree, for its Fault.
+pub fn explain_document(doc: usize, at: At<'_>) -> Result<(), Fault> {
+    match doc {
+        0 => Event::deserialize(at).map(drop),
+        1 => EventKind::deserialize(at).map(drop),
+        2 => ProvenanceMetadata::deserialize(at).map(drop),
+        _ => Ok(()),
+    }
+}
+
+/// The variant tagged `tag` read alone from the union's tree (None: no such tag).
+pub fn explain_variant(tag: &str, at: At<'_>) -> Option<Result<(), Fault>> {
+    Some(match tag {
+        "workflow_started" => WorkflowStartedAlone::deserialize(at).map(drop),
+        "workflow_completed" => WorkflowCompletedAlone::deserialize(at).map(drop),
+        "workflow_failed" => WorkflowFailedAlone::deserialize(at).map(drop),
+        "workflow_cancelled" => WorkflowCancelledAlone::deserialize(at).map(drop),
+        "node_scheduled" => NodeScheduledAlone::deserialize(at).map(drop),
+        "node_started" => NodeStartedAlone::deserialize(at).map(drop),
+        "node_completed" => NodeCompletedAlone::deserialize(at).map(drop),
+        "node_failed" => NodeFailedAlone::deserialize(at).map(drop),
+        "node_parked" => NodeParkedAlone::deserialize(at).map(drop),
+        "node_skipped" => NodeSkippedAlone::deserialize(at).map(drop),
+        "node_cancelled" => NodeCancelledAlone::deserialize(at).map(drop),
+        "retry_scheduled" => RetryScheduledAlone::deserialize(at).map(drop),
+        "interrupt_raised" => InterruptRaisedAlone::deserialize(at).map(drop),
+        "approval_received" => ApprovalReceivedAlone::deserialize(at).map(drop),
+        "timer_created" => TimerCreatedAlone::deserialize(at).map(drop),
+        "timer_fired" => TimerFiredAlone::deserialize(at).map(drop),
+        "external_event_received" => ExternalEventReceivedAlone::deserialize(at).map(drop),
+        "child_workflow_started" => ChildWorkflowStartedAlone::deserialize(at).map(drop),
+        "child_workflow_completed" => ChildWorkflowCompletedAlone::deserialize(at).map(drop),
+        "child_workflow_failed" => ChildWorkflowFailedAlone::deserialize(at).map(drop),
+        "budget_exceeded" => BudgetExceededAlone::deserialize(at).map(drop),
+        "token_budget_exceeded" => TokenBudgetExceededAlone::deserialize(at).map(drop),
+        "cost_budget_exceeded" => CostBudgetExceededAlone::deserialize(at).map(drop),
+        "autonomy_limit_reached" => AutonomyLimitReachedAlone::deserialize(at).map(drop),
+        "circuit_breaker_tripped" => CircuitBreakerTrippedAlone::deserialize(at).map(drop),
+        "escalation_required" => EscalationRequiredAlone::deserialize(at).map(drop),
+        "policy_violation" => PolicyViolationAlone::deserialize(at).map(drop),
+        "tool_approval_required" => ToolApprovalRequiredAlone::deserialize(at).map(drop),
+        "strategy_started" => StrategyStartedAlone::deserialize(at).map(drop),
+        "plan_generated" => PlanGeneratedAlone::deserialize(at).map(drop),
+        "iteration_started" => IterationStartedAlone::deserialize(at).map(drop),
+        "tool_called" => ToolCalledAlone::deserialize(at).map(drop),
+        "critic_verdict" => CriticVerdictAlone::deserialize(at).map(drop),
+        "iteration_completed" => IterationCompletedAlone::deserialize(at).map(drop),
+        "strategy_limit_hit" => StrategyLimitHitAlone::deserialize(at).map(drop),
+        "strategy_completed" => StrategyCompletedAlone::deserialize(at).map(drop),
+        "coordinator_discovery" => CoordinatorDiscoveryAlone::deserialize(at).map(drop),
+        "coordinator_scoring" => CoordinatorScoringAlone::deserialize(at).map(drop),
+        "coordinator_decision" => CoordinatorDecisionAlone::deserialize(at).map(drop),
+        "agent_tool_invoked" => AgentToolInvokedAlone::deserialize(at).map(drop),
+        "agent_tool_progress" => AgentToolProgressAlone::deserialize(at).map(drop),
+        "agent_tool_turn" => AgentToolTurnAlone::deserialize(at).map(drop),
+        "agent_tool_completed" => AgentToolCompletedAlone::deserialize(at).map(drop),
+        "agent_tool_terminated" => AgentToolTerminatedAlone::deserialize(at).map(drop),
+        "agent_tool_failed" => AgentToolFailedAlone::deserialize(at).map(drop),
+        "segment_boundary" => SegmentBoundaryAlone::deserialize(at).map(drop),
+        _ => return None,
+    })
+}
+
+/// Where document `doc` holds the tagged union (member names from its root), and its tag.
+pub fn union_at(doc: usize) -> Option<(&'static [&'static str], &'static str)> {
+    match doc {
+        0 => Some((&["kind"], "type")),
+        1 => Some((&[], "type")),
+        _ => None,
+    }
+}
+
+/// The document each line of a log holds, and its index in DOCUMENTS.
 pub type Root = Event;
+pub const ROOT_DOCUMENT: usize = 0;
 
 /// The position of a root document's variant in VARIANTS.
 pub fn root_variant(root: &Root) -> usize {

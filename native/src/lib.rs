@@ -10,6 +10,7 @@
 mod json_form;
 mod lines;
 mod py;
+mod refusal;
 #[path = "../../generated/native/wire.rs"]
 mod wire;
 
@@ -44,16 +45,15 @@ impl<'a> Text<'a> {
 fn read_as<'a, T: DeserializeOwned + Serialize + ToPy, S: Deserialize<'a> + Build>(
     py: Python<'_>,
     text: Text<'a>,
-) -> Option<PyResult<Obj>> {
-    let value: T = text.parse().ok()?;
+) -> Result<PyResult<Obj>, serde_json::Error> {
+    let value: T = text.parse()?;
     if py::writes_back(&value, text.bytes()) {
-        return Some(value.to_py(py));
+        return Ok(value.to_py(py));
     }
-    Some(
-        text.parse::<S>()
-            .map_err(|err| PyValueError::new_err(err.to_string()))
-            .and_then(|shadow| shadow.build(py)),
-    )
+    Ok(text
+        .parse::<S>()
+        .map_err(|err| PyValueError::new_err(err.to_string()))
+        .and_then(|shadow| shadow.build(py)))
 }
 
 fn canonical<T: DeserializeOwned + Serialize>(text: Text<'_>) -> Result<String, String> {
@@ -106,9 +106,28 @@ fn bind(
 #[pyfunction]
 fn read(py: Python<'_>, doc: usize, data: &Bound<'_, PyAny>) -> PyResult<Option<Obj>> {
     match with_text(data, |text| wire::read_document(py, doc, text))? {
-        Some(Some(model)) => model.map(Some),
+        Some(Ok(model)) => model.map(Some),
         _ => Ok(None),
     }
+}
+
+/// As `read`, and when serde refuses the text, why, as `explain` says it (None there
+/// too where it cannot say): `(model, None)` or `(None, refusal)`. One parse of a
+/// good text, two of a refused one.
+#[pyfunction]
+fn judge(
+    py: Python<'_>,
+    doc: usize,
+    data: &Bound<'_, PyAny>,
+) -> PyResult<(Option<Obj>, Option<refusal::Explained>)> {
+    let judged = with_text(data, |text| match wire::read_document(py, doc, text) {
+        Ok(model) => model.map(|model| (Some(model), None)),
+        Err(error) => match refusal::locate(doc, text.0, error) {
+            Some(located) => refusal::to_py(py, located).map(|why| (None, Some(why))),
+            None => Ok((None, None)),
+        },
+    })?;
+    judged.unwrap_or(Ok((None, None)))
 }
 
 /// `serde_json::to_string` of a model instance; None where the Python writer decides.
@@ -138,6 +157,25 @@ fn check(doc: usize, data: &Bound<'_, PyAny>) -> PyResult<(bool, String)> {
     })
 }
 
+/// Why serde refuses `data` as document `doc`: `(path, message, kind, expected,
+/// variant)`, the path a list of member names and element indices from the root, the
+/// message serde's (with serde_json's position for a syntax error), `kind` the
+/// `serde::de::Error` constructor that raised it ("syntax" for serde_json's own, whose
+/// code is then `expected`), `expected` what the visitor expected, `variant` the
+/// union's tag where the text shows one. None when serde accepts the text, or where
+/// the refusal cannot be located exactly (the caller's exact path then decides).
+#[pyfunction]
+fn explain(
+    py: Python<'_>,
+    doc: usize,
+    data: &Bound<'_, PyAny>,
+) -> PyResult<Option<refusal::Explained>> {
+    match with_text(data, |text| refusal::explain(doc, text.0))? {
+        Some(Some(located)) => refusal::to_py(py, located).map(Some),
+        _ => Ok(None),
+    }
+}
+
 #[pymodule]
 fn _jamjet_schema_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CLASSES", wire::CLASSES.to_vec())?;
@@ -145,9 +183,11 @@ fn _jamjet_schema_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("VARIANTS", wire::VARIANTS.to_vec())?;
     m.add_function(wrap_pyfunction!(bind, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(judge, m)?)?;
     m.add_function(wrap_pyfunction!(write, m)?)?;
     m.add_function(wrap_pyfunction!(form, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(lines::check_lines, m)?)?;
     m.add_function(wrap_pyfunction!(lines::canonical_lines, m)?)?;
     Ok(())

@@ -1,24 +1,36 @@
 //! Batch checks of JSON Lines, without the GIL: a chunk of whole lines goes in, the
-//! counts of the good ones and the places of the others come out. The caller (the
-//! `validate` and `canonicalize` commands) reports each problem line through the
-//! Python path, which gives it serde's message with a field path; a clean log never
-//! builds a Python object per event.
+//! counts of the good ones and the places of the others come out, each refused line
+//! with serde's refusal located (refusal.rs) where the core can say. The caller (the
+//! `validate` and `canonicalize` commands) reports each problem line, through the
+//! models only for what the core leaves open; a clean log never builds a Python
+//! object per event.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
+use crate::refusal::{self, Explained, Located};
 use crate::{py, wire};
 
 /// What happened to one line that is not simply good.
 #[derive(Clone, Copy)]
-enum Problem {
+enum What {
     Invalid = 1,
     NotCanonical = 2,
 }
 
-/// A problem line: (its index among the chunk's lines, its first byte, its end, what).
-type Place = (usize, usize, usize, u8);
+/// A problem line: its index among the chunk's lines, its first byte, its end, what,
+/// and for a refused line, why (refusal.rs), where the core can say.
+struct Problem {
+    index: usize,
+    at: usize,
+    end: usize,
+    what: What,
+    why: Option<Located>,
+}
+
+/// A problem line as Python receives it.
+type Place = (usize, usize, usize, u8, Option<Explained>);
 
 /// What a batch check answers: the clean events per variant, the problem lines, and
 /// the number of line ends it covered.
@@ -26,6 +38,16 @@ type Checked = (Vec<u64>, Vec<Place>, usize);
 
 /// As `Checked`, after the canonical bytes of the accepted events.
 type Rewritten<'py> = (Bound<'py, PyBytes>, Vec<u64>, Vec<Place>, usize);
+
+fn places(py: Python<'_>, problems: Vec<Problem>) -> PyResult<Vec<Place>> {
+    problems
+        .into_iter()
+        .map(|p| {
+            let why = p.why.map(|why| refusal::to_py(py, why)).transpose()?;
+            Ok((p.index, p.at, p.end, p.what as u8, why))
+        })
+        .collect()
+}
 
 /// The lines of `data` the log reader makes records of: split at `\n`, blank ones
 /// (ASCII white space only) skipped, a trailing `\r` removed. `data` holds whole lines.
@@ -51,19 +73,30 @@ fn scan(
     offset: usize,
     canonical: bool,
     mut out: Option<&mut Vec<u8>>,
-) -> (Vec<u64>, Vec<Place>) {
+) -> (Vec<u64>, Vec<Problem>) {
     let mut counts = vec![0u64; wire::VARIANTS.len()];
     let mut problems = Vec::new();
     for (index, at, line) in records(data) {
-        let place = |what: Problem| (index, offset + at, offset + at + line.len(), what as u8);
+        let place = |what: What, why: Option<Located>| Problem {
+            index,
+            at: offset + at,
+            end: offset + at + line.len(),
+            what,
+            why,
+        };
         // A record is text first (the log reader decodes each line): serde skips the
         // bytes of an unknown member's value without checking them.
-        let Some(root) = std::str::from_utf8(line)
-            .ok()
-            .and_then(|text| serde_json::from_str::<wire::Root>(text).ok())
-        else {
-            problems.push(place(Problem::Invalid));
+        let Ok(text) = std::str::from_utf8(line) else {
+            problems.push(place(What::Invalid, None));
             continue;
+        };
+        let root = match serde_json::from_str::<wire::Root>(text) {
+            Ok(root) => root,
+            Err(error) => {
+                let why = refusal::locate(wire::ROOT_DOCUMENT, text, error);
+                problems.push(place(What::Invalid, why));
+                continue;
+            }
         };
         let as_written = match out.as_deref_mut() {
             Some(out) => {
@@ -78,7 +111,7 @@ fn scan(
         if as_written || !canonical {
             counts[wire::root_variant(&root)] += 1;
         } else {
-            problems.push(place(Problem::NotCanonical));
+            problems.push(place(What::NotCanonical, None));
         }
     }
     (counts, problems)
@@ -98,10 +131,11 @@ pub fn check_lines(
     canonical: bool,
 ) -> PyResult<Checked> {
     let lines = range(data, start, end)?;
-    Ok(py.detach(|| {
+    let (counts, problems, ends) = py.detach(|| {
         let (counts, problems) = scan(lines, start, canonical, None);
         (counts, problems, memchr::memchr_iter(b'\n', lines).count())
-    }))
+    });
+    Ok((counts, places(py, problems)?, ends))
 }
 
 /// As `check_lines` with `canonical`, and the canonical bytes of every accepted event,
@@ -124,7 +158,7 @@ pub fn canonical_lines<'py>(
             memchr::memchr_iter(b'\n', lines).count(),
         )
     });
-    Ok((PyBytes::new(py, &out), counts, problems, ends))
+    Ok((PyBytes::new(py, &out), counts, places(py, problems)?, ends))
 }
 
 fn range(data: &[u8], start: usize, end: usize) -> PyResult<&[u8]> {

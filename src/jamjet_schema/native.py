@@ -16,8 +16,12 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
+
+from jamjet_schema.wire.errors import format_path
+from jamjet_schema.wire.messages import rule_of
 
 ENV = "JAMJET_SCHEMA_NATIVE"
 
@@ -33,6 +37,7 @@ def _load() -> ModuleType | None:
 
 
 CORE: Any = _load()
+_DOCUMENT_INDEX = {name: i for i, name in enumerate(CORE.DOCUMENTS if CORE else ())}
 
 
 def native_available() -> bool:
@@ -72,6 +77,46 @@ def _bind() -> dict[type, Reader]:
         getattr(generated, name): functools.partial(CORE.read, index)
         for index, name in enumerate(CORE.DOCUMENTS)
     }
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why serde refuses a text, as the core found it: where, serde's words, the rule."""
+
+    path: str  # the field path of the offending value ("" at the root)
+    message: str  # serde's message
+    rule: str  # the corpus rule, named by the raise site (wire.messages.rule_of)
+    variant: str | None  # the union's tag, where the text shows one
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def refusal(document: str, data: str | bytes | bytearray) -> Refusal | None:
+    """Why serde refuses `data` as `document` (a name in CORE.DOCUMENTS), located by the
+    core alone, without the models; None when it accepts the text or cannot locate the
+    refusal exactly (the models' exact path then says)."""
+    return located(CORE.explain(_DOCUMENT_INDEX[document], data))
+
+
+def judge(document: str, data: str | bytes | bytearray) -> tuple[Any, Refusal | None]:
+    """`(model, None)` when serde accepts `data` as `document`, else `(None, why)` (why
+    None where the core cannot locate the refusal): one parse of a good text, two of a
+    refused one. The document's class must be bound (READERS[cls] looked up once)."""
+    model, found = CORE.judge(_DOCUMENT_INDEX[document], data)
+    return model, located(found)
+
+
+Located = tuple[list[str | int], str, str, str | None, str | None]
+
+
+def located(found: Located | None) -> Refusal | None:
+    """The Refusal of what the core answers (`explain`, or a batch check's refused
+    line): (path, message, raise site's kind, what it expected, variant)."""
+    if found is None:
+        return None
+    path, message, kind, expected, variant = found
+    return Refusal(format_path(path), message, rule_of(kind, expected), variant)
 
 
 def message(cls: type, data: str | bytes | bytearray) -> str | None:

@@ -244,8 +244,10 @@ def test_a_path_that_cannot_be_read_or_written_is_one_line_and_exit_2(
 def test_a_bad_line_is_parsed_at_most_twice(
     good_lines: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The batch check (or the core's read) once, the exact path once: the exact path's
-    tree gives the variant, no third parser looks at the line."""
+    """With the core: its read (the batch check's, or `judge`'s) once, then once into
+    the tree it locates the refusal in; the models' exact path is not asked. Without
+    it, or for what it cannot locate: the exact path once, whose tree gives the
+    variant. No third parser looks at the line."""
     import json as json_module
 
     from jamjet_schema import Event, native
@@ -262,21 +264,23 @@ def test_a_bad_line_is_parsed_at_most_twice(
 
         return call
 
+    bad = good_lines[0].replace('"sequence":0', '"sequence":"0"').encode()
+    variant = json_module.loads(bad)["kind"]["type"]
+    core = native.READERS[Event] is not None
+    why = native.refusal("Event", bad) if core else None  # as the batch check hands it over
     monkeypatch.setattr(base, "parse_json", counted("exact", base.parse_json))
     monkeypatch.setattr(json_module, "loads", counted("json.loads", json_module.loads))
-    reader = native.READERS[Event]
-    if reader is not None:
-        monkeypatch.setitem(native.READERS, Event, counted("core", reader))
-    bad = good_lines[0].replace('"sequence":0', '"sequence":"0"').encode()
-    verdict = check(make_record("log", 1, bad), refused=True)  # flagged by the batch check
-    assert (
-        verdict.rule == "integer-width"
-        and verdict.variant == json_module.loads(bad)["kind"]["type"]
-    )
-    assert calls == Counter({"exact": 1, "json.loads": 1})  # the test's own json.loads
+    monkeypatch.setattr(native, "judge", counted("core", native.judge))
+    verdict = check(make_record("log", 1, bad), refused=True, why=why)  # flagged in a batch
+    assert (verdict.rule, verdict.variant) == ("integer-width", variant)
+    assert calls == (Counter() if core else Counter({"exact": 1}))
     calls.clear()
-    check(make_record("log", 1, bad))  # a JSON array's element: no batch check before
-    assert calls == Counter({"exact": 1, **({"core": 1} if reader is not None else {})})
+    verdict = check(make_record("log", 1, bad))  # a JSON array's element: no batch check
+    assert (verdict.rule, verdict.variant) == ("integer-width", variant)
+    assert calls == Counter({"core": 1} if core else {"exact": 1})
+    calls.clear()
+    check(make_record("log", 1, bad), refused=True)  # what the core could not locate
+    assert calls == Counter({"exact": 1})
 
 
 def test_the_rule_comes_from_the_engine_not_the_message(

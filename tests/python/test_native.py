@@ -131,7 +131,7 @@ def test_batch_check_is_the_per_record_check(
     data = b"\n".join(lines) + b"\n"
     counts, problems, ends = native_module.CORE.check_lines(data, 0, len(data), canonical)
     assert ends == data.count(b"\n")
-    flagged = {index: (start, end, what) for index, start, end, what in problems}
+    flagged = {index: (start, end, what) for index, start, end, what, _ in problems}
     want_counts = dict.fromkeys(native_module.CORE.VARIANTS, 0)
     for index, raw in enumerate(lines):
         if not raw.strip():
@@ -154,7 +154,7 @@ def test_canonical_lines_are_the_canonical_texts(documents: list[tuple[str, str]
     lines = [line.encode(errors="surrogatepass") for line in _lines(documents)]
     data = b"\n".join(lines) + b"\n"
     out, _counts, problems, _ = native_module.CORE.canonical_lines(data, 0, len(data))
-    invalid = {index for index, _, _, what in problems if what == 1}
+    invalid = {index for index, _, _, what, _ in problems if what == 1}
     want = []
     for index, raw in enumerate(lines):
         verdict = check(make_record("-", index + 1, raw.rstrip(b"\r")), canonical=True)

@@ -12,10 +12,12 @@ and serde_json's, with the attributes the Rust emitter gives the crate.
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 from codegen.emit.native import read, write
 from codegen.emit.native.names import class_const, documents, python_classes, root_union
+from codegen.emit.rust import rust_type
 from codegen.header import header
 from codegen.model import NamedType, Newtype, Struct, TaggedUnion, UnitEnum, WireModel
 
@@ -34,6 +36,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::py::*;
+use crate::refusal::{At, Fault};
 use crate::{canonical, read_as, Text};
 """
 
@@ -113,9 +116,12 @@ def _entry_points(model: WireModel) -> str:
     )
     variant_classes = " | ".join(class_const(v.name) for v in union.variants)
     return (
-        "/// Document `doc` of `text` as a model; None when serde refuses the text.\n"
-        "pub fn read_document(py: Python<'_>, doc: usize, text: Text<'_>) -> Option<PyResult<Obj>> {\n"
-        f"    match doc {{\n{read_arms}        _ => None,\n    }}\n}}\n\n"
+        "/// Document `doc` of `text` as a model, or serde's refusal.\n"
+        "pub fn read_document(\n    py: Python<'_>,\n    doc: usize,\n    text: Text<'_>,\n"
+        ") -> Result<PyResult<Obj>, serde_json::Error> {\n"
+        f"    match doc {{\n{read_arms}"
+        '        _ => Ok(Err(pyo3::exceptions::PyValueError::new_err(format!("no document {doc}")))),\n'
+        "    }\n}\n\n"
         "/// serde's canonical text of document `doc`, or serde's message.\n"
         "pub fn check_document(doc: usize, text: Text<'_>) -> Result<String, String> {\n"
         f"    match doc {{\n{check_arms}"
@@ -126,8 +132,70 @@ def _entry_points(model: WireModel) -> str:
         f"    match class_index(model)? {{\n{write_arms}"
         f"        {variant_classes} => writer.write(&{union.name}Out::from_py(model)?),\n"
         "        _ => None,\n    }\n}\n\n"
-        "/// The document each line of a log holds.\n"
-        f"pub type Root = {root.name};\n\n"
+        + _explain(model)
+        + "/// The document each line of a log holds, and its index in DOCUMENTS.\n"
+        f"pub type Root = {root.name};\n"
+        f"pub const ROOT_DOCUMENT: usize = {docs.index(root)};\n\n"
         "/// The position of a root document's variant in VARIANTS.\n"
         f"pub fn root_variant(root: &Root) -> usize {{\n    variant_of(&root.{kind})\n}}\n"
     )
+
+
+def _explain(model: WireModel) -> str:
+    """What native/src/explain.rs locates a refusal with: serde_json's error, the
+    documents read from a tree, each variant's shadow read alone, and where each
+    document holds the tagged union."""
+    docs = documents(model)
+    union = root_union(model)
+    refusal = "".join(
+        f"        {i} => text.parse::<{d.name}>().err(),\n" for i, d in enumerate(docs)
+    )
+    explain = "".join(
+        f"        {i} => {d.name}::deserialize(at).map(drop),\n" for i, d in enumerate(docs)
+    )
+    variants = "".join(
+        f"        {json.dumps(v.wire_name)} => {v.name}Alone::deserialize(at).map(drop),\n"
+        for v in union.variants
+    )
+    alone = "".join(
+        "#[derive(Deserialize)]\n#[allow(dead_code)] // read for its refusal only\n"
+        f"struct {v.name}Alone {{\n"
+        + "".join(
+            f"    #[serde(default)]\n    {f.name}: Slot<{rust_type(f.type)}>,\n" for f in v.fields
+        )
+        + "}\n\n"
+        for v in union.variants
+    )
+    places = "".join(
+        f"        {i} => Some((&[{', '.join(json.dumps(p) for p in path)}], {json.dumps(union.tag)})),\n"
+        for i, path in _union_paths(docs, union)
+    )
+    return (
+        "/// Each variant's members as serde reads them, every member optional: read alone,\n"
+        "/// they say which member a union's buffered read refused.\n"
+        + alone
+        + "/// serde_json's refusal of `text` as document `doc`.\n"
+        "pub fn refusal(doc: usize, text: Text<'_>) -> Option<serde_json::Error> {\n"
+        f"    match doc {{\n{refusal}        _ => None,\n    }}\n}}\n\n"
+        "/// Document `doc` deserialized from a tree, for its Fault.\n"
+        "pub fn explain_document(doc: usize, at: At<'_>) -> Result<(), Fault> {\n"
+        f"    match doc {{\n{explain}        _ => Ok(()),\n    }}\n}}\n\n"
+        "/// The variant tagged `tag` read alone from the union's tree (None: no such tag).\n"
+        "pub fn explain_variant(tag: &str, at: At<'_>) -> Option<Result<(), Fault>> {\n"
+        f"    Some(match tag {{\n{variants}        _ => return None,\n    }})\n}}\n\n"
+        "/// Where document `doc` holds the tagged union (member names from its root), and its tag.\n"
+        "pub fn union_at(doc: usize) -> Option<(&'static [&'static str], &'static str)> {\n"
+        f"    match doc {{\n{places}        _ => None,\n    }}\n}}\n\n"
+    )
+
+
+def _union_paths(
+    docs: list[Struct | TaggedUnion], union: TaggedUnion
+) -> list[tuple[int, list[str]]]:
+    out: list[tuple[int, list[str]]] = []
+    for i, doc in enumerate(docs):
+        if doc is union:
+            out.append((i, []))
+        elif isinstance(doc, Struct):
+            out += [(i, [f.name]) for f in doc.fields if f.type == NamedType(union.name)]
+    return out

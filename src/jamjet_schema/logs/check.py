@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 BOM_TEXT = "\ufeff"
+ROOT = "Event"  # the document each record holds
 
 
 @dataclass(frozen=True)
@@ -36,30 +37,43 @@ class Verdict:
         return self.canonical is not None and self.canonical == self.record.text
 
 
-def check(record: Record, canonical: bool = False, refused: bool = False) -> Verdict:
+def check(
+    record: Record,
+    canonical: bool = False,
+    refused: bool = False,
+    why: native.Refusal | None = None,
+) -> Verdict:
     """serde's verdict on one record; with `canonical`, also the bytes serde writes for it
     (writing is skipped otherwise: it costs more than reading on large payloads).
 
-    A record is parsed at most twice: by the native core (here, or by the batch check
-    that flagged it, `refused`), then, if refused, once by the exact path, which gives
-    serde's message, the field path and the tree the variant is read from."""
+    A record is parsed at most twice. The native core reads it (here, or in the batch
+    check that flagged it, `refused`, which hands over `why` it refused); a refused
+    text is parsed once more, into the tree the core locates the refusal in. Only what
+    the core cannot locate (native.Refusal) goes to the models' exact path instead,
+    which gives serde's message, the field path and the tree the variant is read from."""
     if record.text is None:
         error = record.framing_error or "unreadable record"
         return Verdict(record, None, None, error, rule=record.framing_rule)
-    # The models are loaded here, not on import: a clean log checked by the native core
-    # (logs.scan) never needs them.
+    if why is not None:  # the core said why: the models are not needed
+        return _rejected(record, str(why), why.rule, why.variant)
+    # The models are loaded here, not on import: a log checked by the native core
+    # (logs.scan) needs them only for a line the core cannot explain.
     from jamjet_schema import Event
 
-    read = None if refused else native.READERS[Event]
-    event = read(record.text) if read is not None else None
+    core = not refused and native.READERS[Event] is not None
+    event = None
+    if core:
+        event, why = native.judge(ROOT, record.text)
+        if why is not None:
+            return _rejected(record, str(why), why.rule, why.variant)
     if event is None:
         exact = Event.exact_read(record.text)
         if exact.error is not None:
             message, rule = _message_and_rule(exact.error)
-            return _rejected(record, message, rule, exact.tree)
-        if refused or read is not None:  # the core refused what the exact path accepts
+            return _rejected(record, message, rule, _variant_in(exact.tree))
+        if refused or core:  # the core refused what the exact path accepts
             message = native.message(Event, record.text) or "refused"
-            return _rejected(record, message, OTHER, exact.tree)
+            return _rejected(record, message, OTHER, _variant_in(exact.tree))
         event = exact.model
     assert event is not None
     if not canonical:
@@ -76,11 +90,11 @@ def _message_and_rule(error: ValidationError) -> tuple[str, str]:
     return serde_message(error), serde_rule(error)
 
 
-def _rejected(record: Record, message: str, rule: str, tree: JsonNode | None) -> Verdict:
+def _rejected(record: Record, message: str, rule: str, variant: str | None) -> Verdict:
     assert record.text is not None
     if record.text.startswith(BOM_TEXT):
         message += f" ({BOM_HINT})"
-    return Verdict(record, _variant_in(tree), None, message, rule=rule)
+    return Verdict(record, variant, None, message, rule=rule)
 
 
 def _variant_in(tree: JsonNode | None) -> str | None:

@@ -87,7 +87,8 @@ def _opened(log: LogInput) -> Opened:
     return Opened(log.source, log.compression, not log.head.strip())
 
 
-Place = tuple[int, int, int, int]  # (line index in the chunk, start, end, what)
+# (line index in the chunk, start, end, what, why: the core's refusal, where it says)
+Place = tuple[int, int, int, int, native.Located | None]
 REFUSED = 1  # what: serde refuses the line (2: it reads it but writes it otherwise)
 
 
@@ -115,9 +116,10 @@ def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Opened | 
                     continue
                 chunk, (counts, places, ends) = item
                 yield _tally(chunk, counts, places)
-                for index, start, end, what in places:
+                for index, start, end, what, why in places:
                     record = make_record(source, line + index, chunk.data[start:end])
-                    yield check(record, canonical, refused=what == REFUSED)
+                    refused = what == REFUSED
+                    yield check(record, canonical, refused, native.located(why))
                 line += ends
 
 
@@ -146,14 +148,14 @@ def canonical_texts(paths: list[str], jobs: int) -> Iterator[Opened | Verdict | 
                     continue
                 chunk, (out, _counts, places, ends) = item
                 yield Canonical(out)
-                for index, start, end, what in places:
+                for index, start, end, what, why in places:
                     if what == REFUSED:  # a line only written differently is in `out`
                         record = make_record(source, line + index, chunk.data[start:end])
-                        yield check(record, canonical=True, refused=True)
+                        yield check(record, True, True, native.located(why))
                 line += ends
 
 
 def _tally(chunk: Chunk, counts: list[int], places: list[Place]) -> Tally:
     per_variant = {name: n for name, n in zip(native.CORE.VARIANTS, counts, strict=True) if n}
-    problems = sum(end - start for _, start, end, _ in places)
+    problems = sum(place[2] - place[1] for place in places)
     return Tally(per_variant, chunk.end - chunk.start - problems)

@@ -75,7 +75,7 @@ def where_clause(store: Store, selection: Selection) -> tuple[str, list[str]]:
 def judged_batch(
     store: Store, rows: list[tuple[Any, ...]], counts: list[int], places: list[Any], out: Any
 ) -> Batch:
-    flagged = {index: what for index, _, _, what in places}
+    flagged = {place[0]: place[3] for place in places}
     slow = (
         sorted({i for i, row in enumerate(rows) if row[0] is None} | set(flagged))
         if (flagged or any(row[0] is None for row in rows))

@@ -94,3 +94,22 @@ _SYNTAX_RULES = {
     c.UNEXPECTED_END_OF_HEX_ESCAPE: "unicode-escapes",
     c.NUMBER_OUT_OF_RANGE: "float-format",
 }
+
+
+def rule_of(kind: str, expected: str | None) -> str:
+    """The rule of a refusal by its raise site, as the native core reports it: the
+    `serde::de::Error` constructor (`kind`; "syntax" for serde_json's own, with its
+    error code as `expected`) and what the visitor expected."""
+    if kind == "syntax":
+        return syntax_rule(expected or "")
+    if kind == "missing_field":
+        return (
+            type_rule(expected) if expected and type_rule(expected) == "tag" else "required-field"
+        )
+    if kind == "duplicate_field":
+        return "duplicate-field"
+    if kind == "unknown_variant":
+        return "tag"
+    if kind == "invalid_length":
+        return "wrong-type"
+    return type_rule(expected or "")

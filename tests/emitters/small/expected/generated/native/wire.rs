@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::py::*;
+use crate::refusal::{At, Fault};
 use crate::{canonical, read_as, Text};
 
 /// The Python classes `bind` receives, in this order.
@@ -766,13 +767,19 @@ impl FromPy<'_> for ExecutionId {
     }
 }
 
-/// Document `doc` of `text` as a model; None when serde refuses the text.
-pub fn read_document(py: Python<'_>, doc: usize, text: Text<'_>) -> Option<PyResult<Obj>> {
+/// Document `doc` of `text` as a model, or serde's refusal.
+pub fn read_document(
+    py: Python<'_>,
+    doc: usize,
+    text: Text<'_>,
+) -> Result<PyResult<Obj>, serde_json::Error> {
     match doc {
         0 => read_as::<Event, EventIn>(py, text),
         1 => read_as::<EventKind, EventKindIn>(py, text),
         2 => read_as::<ProvenanceMetadata, ProvenanceMetadataIn>(py, text),
-        _ => None,
+        _ => Ok(Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "no document {doc}"
+        )))),
     }
 }
 
@@ -798,8 +805,139 @@ pub fn write_model<W: Writer>(model: &Bound<'_, PyAny>, writer: W) -> Option<W::
     }
 }
 
-/// The document each line of a log holds.
+/// Each variant's members as serde reads them, every member optional: read alone,
+/// they say which member a union's buffered read refused.
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeStartedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    worker_id: Slot<String>,
+    #[serde(default)]
+    attempt: Slot<u32>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct NodeCompletedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    output: Slot<serde_json::Value>,
+    #[serde(default)]
+    state_patch: Slot<serde_json::Value>,
+    #[serde(default)]
+    duration_ms: Slot<u64>,
+    #[serde(default)]
+    gen_ai_system: Slot<Option<String>>,
+    #[serde(default)]
+    gen_ai_model: Slot<Option<String>>,
+    #[serde(default)]
+    input_tokens: Slot<Option<u64>>,
+    #[serde(default)]
+    output_tokens: Slot<Option<u64>>,
+    #[serde(default)]
+    finish_reason: Slot<Option<String>>,
+    #[serde(default)]
+    cost_usd: Slot<Option<f64>>,
+    #[serde(default)]
+    provenance: Slot<Option<Box<ProvenanceMetadata>>>,
+    #[serde(default)]
+    idempotency_key: Slot<Option<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct ApprovalReceivedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    user_id: Slot<String>,
+    #[serde(default)]
+    decision: Slot<ApprovalDecision>,
+    #[serde(default)]
+    comment: Slot<Option<String>>,
+    #[serde(default)]
+    state_patch: Slot<Option<serde_json::Value>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct TimerCreatedAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    fire_at: Slot<DateTime<Utc>>,
+    #[serde(default)]
+    correlation_key: Slot<Option<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct PlanGeneratedAlone {
+    #[serde(default)]
+    steps: Slot<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read for its refusal only
+struct CriticVerdictAlone {
+    #[serde(default)]
+    node_id: Slot<NodeId>,
+    #[serde(default)]
+    score: Slot<f64>,
+    #[serde(default)]
+    passed: Slot<bool>,
+    #[serde(default)]
+    feedback: Slot<Option<String>>,
+}
+
+/// serde_json's refusal of `text` as document `doc`.
+pub fn refusal(doc: usize, text: Text<'_>) -> Option<serde_json::Error> {
+    match doc {
+        0 => text.parse::<Event>().err(),
+        1 => text.parse::<EventKind>().err(),
+        2 => text.parse::<ProvenanceMetadata>().err(),
+        _ => None,
+    }
+}
+
+/// Document `doc` deserialized from a tree, for its Fault.
+pub fn explain_document(doc: usize, at: At<'_>) -> Result<(), Fault> {
+    match doc {
+        0 => Event::deserialize(at).map(drop),
+        1 => EventKind::deserialize(at).map(drop),
+        2 => ProvenanceMetadata::deserialize(at).map(drop),
+        _ => Ok(()),
+    }
+}
+
+/// The variant tagged `tag` read alone from the union's tree (None: no such tag).
+pub fn explain_variant(tag: &str, at: At<'_>) -> Option<Result<(), Fault>> {
+    Some(match tag {
+        "node_started" => NodeStartedAlone::deserialize(at).map(drop),
+        "node_completed" => NodeCompletedAlone::deserialize(at).map(drop),
+        "approval_received" => ApprovalReceivedAlone::deserialize(at).map(drop),
+        "timer_created" => TimerCreatedAlone::deserialize(at).map(drop),
+        "plan_generated" => PlanGeneratedAlone::deserialize(at).map(drop),
+        "critic_verdict" => CriticVerdictAlone::deserialize(at).map(drop),
+        _ => return None,
+    })
+}
+
+/// Where document `doc` holds the tagged union (member names from its root), and its tag.
+pub fn union_at(doc: usize) -> Option<(&'static [&'static str], &'static str)> {
+    match doc {
+        0 => Some((&["kind"], "type")),
+        1 => Some((&[], "type")),
+        _ => None,
+    }
+}
+
+/// The document each line of a log holds, and its index in DOCUMENTS.
 pub type Root = Event;
+pub const ROOT_DOCUMENT: usize = 0;
 
 /// The position of a root document's variant in VARIANTS.
 pub fn root_variant(root: &Root) -> usize {
