@@ -102,10 +102,9 @@ def rule_of(kind: str, expected: str | None) -> str:
     error code as `expected`) and what the visitor expected."""
     if kind == "syntax":
         return syntax_rule(expected or "")
-    if kind == "missing_field":
-        return (
-            type_rule(expected) if expected and type_rule(expected) == "tag" else "required-field"
-        )
+    if kind == "missing_field":  # a tagged union's reader lacks its tag
+        tagged = expected is not None and type_rule(expected) == "tag"
+        return "tag" if tagged else "required-field"
     if kind == "duplicate_field":
         return "duplicate-field"
     if kind == "unknown_variant":
