@@ -22,7 +22,7 @@ from benchmarks import inprocess as ip
 from benchmarks import java, nested, report
 from benchmarks import processes as pr
 from benchmarks import store as bs
-from benchmarks.loggen import LogGenerator
+from benchmarks.loggen import LogGenerator, with_bad_lines
 from benchmarks.timing import Row, Rows
 from codegen.pipeline import load_model
 
@@ -37,11 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines = list(generator.events(events))
     ip.check_paths(lines)
     with tempfile.TemporaryDirectory() as tmp:
-        log, longer = _write_logs(Path(tmp), lines)
+        log, longer, damaged = _write_logs(Path(tmp), lines)
         in_process = [*ip.model_rows(model, lines, rounds), ip.rust_row(log.path)]
         in_process += nested.nested_rows(model, lines, rounds)
         in_process += ip.jsonschema_rows(lines[: max(events // 50, 440)])
-        whole = pr.validate_rows(log, longer, process_rounds)
+        whole = pr.validate_rows(log, longer, damaged, process_rounds)
         jvm = java.java_run(log.path, events, rounds, 2 if args.quick else 3)
         store = bs.store_rows(bs.write_stores(Path(tmp), lines), process_rounds)
     dispatch = ip.dispatch_rows(generator, 440 if args.quick else 4_000, rounds)
@@ -74,13 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write_logs(tmp: Path, lines: list[str]) -> tuple[pr.Log, pr.Log]:
-    """The log, and the same lines four times over."""
+def _write_logs(tmp: Path, lines: list[str]) -> tuple[pr.Log, pr.Log, pr.Log]:
+    """The log, the same lines four times over, and the log with every tenth line
+    broken as migrations and corrupted stores break them (loggen.damaged)."""
     text = "".join(line + "\n" for line in lines)
     log, longer = pr.Log(tmp / "events.jsonl", len(lines)), pr.Log(tmp / "x4.jsonl", 4 * len(lines))
+    damaged = pr.Log(tmp / "damaged.jsonl", len(lines), bad=len(lines) // 10)
     log.path.write_text(text, encoding="utf-8")
     longer.path.write_text(text * 4, encoding="utf-8")
-    return log, longer
+    bad_lines = with_bad_lines(lines, 10)
+    damaged.path.write_text("".join(line + "\n" for line in bad_lines), encoding="utf-8")
+    return log, longer, damaged
 
 
 def _body(

@@ -119,6 +119,13 @@ def issue21_targets(rows: Rows) -> list[Target]:
             nested.PLAIN,
             1.0,
         ),
+        (
+            "21d. validate --jobs 1 on the log with a tenth of its lines bad >= 0.7 x its rate "
+            "on the clean log",
+            pr.CLI_BAD,
+            pr.CLI_ONE,
+            0.7,
+        ),
     ]
     return _native_targets(rows, pairs)
 

@@ -127,6 +127,11 @@ def test_quick_mode_states_every_target_with_ratio_and_verdict(quick: tuple[str,
     assert ids == ["- 1a", "- 1b", "- 1c", "- 2a", "- 2b", "- 3a", "- 3b", "- 3c"]
     for line in targets:
         assert re.search(r": \d+\.\d{3} \((met|NOT met)\)", line) or "not measured" in line
+    issue21 = stdout.split("## Targets (issue 21", 1)[1].split("\n## ", 1)[0]
+    targets21 = [line for line in issue21.splitlines() if line.startswith("- 21")]
+    assert [line.split(".", 1)[0] for line in targets21] == ["- 21a", "- 21b", "- 21c", "- 21d"]
+    for line in targets21:
+        assert re.search(r": \d+\.\d{3} \((met|NOT met)\)", line) or "not measured" in line
     store = stdout.split("## The runtime's event store (issue 13)", 1)[1].split("\n## ", 1)[0]
     store_targets = [line for line in store.splitlines() if line.startswith("- 13")]
     assert [line.split(".", 1)[0] for line in store_targets] == ["- 13a", "- 13a'", "- 13b"]
