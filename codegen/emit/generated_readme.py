@@ -11,7 +11,7 @@ PATH = "generated/README.md"
 _HOLDS = {
     "rust": "the serde crate `jamjet-schema`, the reference every other implementation is judged by (codegen/emit/rust.py)",
     "native": "the per-type half of the Python package's native core, built in `native/` (codegen/emit/native/)",
-    "python": "the Pydantic models and their plans, package `_jamjet_schema_generated` (codegen/emit/python.py)",
+    "python": "the Pydantic models, their plans, writers and key counts, package `_jamjet_schema_generated` (codegen/emit/python.py, python_writers.py)",
     "typescript": "the npm package `@jamjet/schema`, around the runtime copied from `runtimes/typescript` (codegen/emit/typescript/)",
     "jsonschema": "the writer view of the schema: what serde writes (codegen/emit/writer_schema.py)",
     "java": "the Maven module `dev.jamjet:jamjet-schema`, around the runtime copied from `runtimes/java` (codegen/emit/java/)",

@@ -10,7 +10,9 @@ only declare fields, so the generator's output stays plain Pydantic.
 
 Beside the models it writes plans.py: each class's wire rules as plain data, which
 the runtime builds its readers and writers from, so that it derives nothing from the
-Pydantic fields and the rules have one source, this model.
+Pydantic fields and the rules have one source, this model. From the same table,
+codegen/emit/python_writers.py writes writers.py (each class's serde_json writer, as
+straight-line code) and key_counts.py (what the fast read path counts per class).
 """
 
 from __future__ import annotations
@@ -72,11 +74,15 @@ _FILL_CALLS = {Fill.UUID_V4: "fill_uuid_v4()", Fill.NOW_UTC: "fill_now_utc()"}
 
 
 def emit(model: WireModel) -> dict[str, str]:
+    # Imported here: it builds on this module's plans table (plan_classes).
+    from codegen.emit import python_writers
+
     models = models_py(model)
     return {
         f"{ROOT}/models.py": models,
         f"{ROOT}/models.pyi": models_stub(model),
         f"{ROOT}/plans.py": plans_py(model),
+        **python_writers.emit(model),  # writers.py, key_counts.py
         f"{ROOT}/__init__.py": init_py(model),
         f"{ROOT}/py.typed": header(model, "#"),  # PEP 561: the package ships its types
         PUBLIC_STUB: public_stub(model, models),

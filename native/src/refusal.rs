@@ -8,8 +8,8 @@
 //! visitor), and the same types are deserialized from the tree through `At`, a
 //! deserializer that keeps the path and whose error type, `Fault`, records the raise
 //! site. An internally tagged union buffers its members before serde reads the
-//! variant, which hides the path inside it; the variant is then read once more, on
-//! its own, into its shadow type. Whatever this module cannot reproduce exactly (a
+//! variant, which hides the path inside it; the variant's members are then read once
+//! more, on their own (`<Variant>Alone`, emitted in wire.rs). Whatever this module cannot reproduce exactly (a
 //! message that differs from serde's, a refusal the tree does not show) it declines,
 //! and the caller's exact Python path decides.
 
@@ -117,6 +117,7 @@ impl Node {
 const SEQUENCE_FORM: &str = "sequence form";
 
 /// One step of a field path.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Step {
     Member(String),
     Element(usize),
@@ -133,7 +134,7 @@ pub struct Fault {
     /// The member a `missing_field` or `duplicate_field` names.
     pub field: Option<&'static str>,
     /// Innermost step first.
-    pub path_rev: Vec<(bool, String, usize)>,
+    pub path_rev: Vec<Step>,
 }
 
 impl Fault {
@@ -148,10 +149,7 @@ impl Fault {
     }
 
     fn within(mut self, step: Step) -> Fault {
-        self.path_rev.push(match step {
-            Step::Member(name) => (true, name, 0),
-            Step::Element(index) => (false, String::new(), index),
-        });
+        self.path_rev.push(step);
         self
     }
 
@@ -163,7 +161,7 @@ impl Fault {
     }
 
     /// The path from the document's root, outermost step first.
-    pub fn path(&self) -> impl Iterator<Item = &(bool, String, usize)> {
+    pub fn path(&self) -> impl Iterator<Item = &Step> {
         self.path_rev.iter().rev()
     }
 }
@@ -588,7 +586,8 @@ fn refined(fault: Fault, union: &Node, path: &[&str], tag: &str) -> Option<Fault
         // notation), not at its tag member
         None => {
             let mut located = fault;
-            let at_tag = matches!(located.path_rev.first(), Some((true, name, _)) if name == tag);
+            let at_tag =
+                matches!(located.path_rev.first(), Some(Step::Member(name)) if name == tag);
             if at_tag && located.path_rev.len() == path.len() + 1 {
                 located.path_rev.remove(0);
             }
@@ -603,7 +602,7 @@ fn at_path(fault: &Fault, path: &[&str]) -> bool {
         && steps
             .iter()
             .zip(path)
-            .all(|((member, name, _), want)| *member && name == want)
+            .all(|(step, want)| matches!(step, Step::Member(name) if name == want))
 }
 
 /// The suffix serde_json's Display gives a message: " at line L column C" (none for
@@ -619,11 +618,10 @@ fn position(error: &serde_json::Error) -> String {
 /// the path a list of member names and element indices from the root.
 pub fn to_py(py: Python<'_>, (fault, variant): Located) -> PyResult<Explained> {
     let path = PyList::empty(py);
-    for (member, name, index) in fault.path() {
-        if *member {
-            path.append(name)?;
-        } else {
-            path.append(index)?;
+    for step in fault.path() {
+        match step {
+            Step::Member(name) => path.append(name)?,
+            Step::Element(index) => path.append(index)?,
         }
     }
     Ok((

@@ -3,9 +3,9 @@
 The log is read in blocks, handed on as chunks of whole lines; each goes to the core
 (`check_lines` or `canonical_lines`, which run without the GIL), on up to `jobs`
 threads, with at most two chunks per thread in flight, so memory stays flat on a log
-of any size. The core counts the clean lines and returns the places of the others;
-only those become Records, which the caller checks through the Python path for
-serde's message with a field path. Results come back in file order.
+of any size. The core counts the clean lines and returns the places of the others,
+with why serde refused each one where it can say; only those become Records and
+Verdicts. Results come back in file order.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Whole logs through the checks: record by record, or in native batches.
 
 With the native core, a JSON Lines log is checked in chunks (logs.batch): the core
-counts the clean events and points at the others, which are then checked record by
-record like any other, so every report line and every count is the one the
-per-record path gives. A JSON array, or the pure-Python path, goes record by record.
+counts the clean events and points at the others, each refused one with serde's
+refusal located (native.Refusal), which become Verdicts without the models (logs.check
+takes the rest record by record), so every report line and every count is the one
+the per-record path gives. A JSON array, or the pure-Python path, goes record by
+record.
 """
 
 from __future__ import annotations

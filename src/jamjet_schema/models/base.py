@@ -8,8 +8,9 @@
   ClassPlan (duplicate and unknown members, sequence form, tagged-union positions);
   the field types (models.types) apply serde's scalar rules. Python-built models go
   through the same validators: the model config is strict, so Pydantic coerces nothing.
-- Writing: `model_dump_json()` returns serde_json's canonical bytes, written by a
-  writer compiled from the ClassPlan (declaration order, skip rules, wire formatters).
+- Writing: `model_dump_json()` returns serde_json's canonical bytes, written by the
+  writer codegen emitted from the class's wire rules (declaration order, skip rules,
+  wire formatters), or by the ClassPlan's reference writer.
 - Nested: wherever Pydantic serializes a model in JSON mode (a field of a user's
   model, `list[Event]`, a TypeAdapter, `model_dump(mode="json")`, a FastAPI
   response), the model's serializer hands it serde's JSON form: the Python values of

@@ -44,6 +44,7 @@ holding anything else is not made fast.
 
 from __future__ import annotations
 
+import importlib
 import re
 import threading
 from collections.abc import Callable
@@ -158,38 +159,59 @@ def _keys_kept(model: Any, values: list[Any]) -> int:
     return _COUNTERS[type(model)](model, values)
 
 
-# Per class read by a fast path: its _keys_kept, compiled by _describe.
-_COUNTERS: dict[type, Callable[[Any, list[Any]], int]] = {}
+Counter = Callable[[Any, list[Any]], int]
+# Per class read by a fast path: its _keys_kept, found by _describe.
+_COUNTERS: dict[type, Counter] = {}
 
 
 def _describe(cls: type[BaseModel]) -> None:
-    """Compile _keys_kept for `cls`: straight-line code over its Value and model fields."""
+    """Find _keys_kept for `cls`: the function codegen emitted for it (key_counts.py beside
+    the generated models: straight-line code over its Value and model fields), or, for a
+    class the generator does not know, the same steps made here from its fields' kinds."""
+    if not _COUNTERS:
+        _COUNTERS.update(_emitted_counters())
+    counter = _COUNTERS.get(cls)
+    _COUNTERS[cls] = counter if counter is not None else _counter(cls)
+
+
+def _emitted_counters() -> dict[type, Counter]:
+    """The generated key_counts module's table, loaded on first use (importing the runtime
+    imports no generated code)."""
+    table: dict[type, Counter] = importlib.import_module(
+        "_jamjet_schema_generated.key_counts"
+    ).COUNTERS
+    return table
+
+
+def _counter(cls: type[BaseModel]) -> Counter:
+    """_keys_kept for a class without an emitted one: what the emitted code does, over
+    the fields holding Values or models, in declaration order."""
     if not cls.__pydantic_complete__:
         cls.model_rebuild()  # resolves forward references first
-    lines = [
-        "def count(model, values):",
-        "    held = model.__dict__",
-        "    kept = len(model.__pydantic_fields_set__)",
-    ]
+    fields: list[tuple[str, bool]] = []  # (name, holds models)
     for name, info in cls.model_fields.items():
         kind = field_kind(info)
-        if kind == "value":
-            lines.append(f"    values.append(held[{name!r}])")
-        elif kind == "model":
-            lines += [
-                f"    inner = held[{name!r}]",
-                "    if type(inner) is list:",
-                "        for item in inner:",
-                "            kept += counters[type(item)](item, values)",
-                "    elif inner is not None:",
-                "        kept += counters[type(inner)](inner, values)",
-            ]
+        if kind in ("value", "model"):
+            fields.append((name, kind == "model"))
         elif kind != "scalar":
             raise _Unsupported(f"field {name} of {cls.__name__}")
-    lines.append("    return kept")
-    namespace: dict[str, Any] = {"counters": _COUNTERS}
-    exec(compile("\n".join(lines) + "\n", f"<keys kept by {cls.__qualname__}>", "exec"), namespace)
-    _COUNTERS[cls] = namespace["count"]
+
+    def count(model: Any, values: list[Any]) -> int:
+        held = model.__dict__
+        kept = len(model.__pydantic_fields_set__)
+        for name, models in fields:
+            if not models:
+                values.append(held[name])
+                continue
+            inner = held[name]
+            if type(inner) is list:
+                for item in inner:
+                    kept += _COUNTERS[type(item)](item, values)
+            elif inner is not None:
+                kept += _COUNTERS[type(inner)](inner, values)
+        return kept
+
+    return count
 
 
 # -- building the native validator ---------------------------------------------------------

@@ -11,20 +11,19 @@ The rules are data codegen writes from the wire model (plans.py beside the
 generated models.py; see its docstring for the shape), so that they have one
 source: nothing here reads them back from the Pydantic fields or annotations.
 
-Writing: `write_canonical` runs a writer compiled once per class (compile_writer:
-straight-line code, one join per object, the common scalars written inline); the
-ClassPlan's own `write` is the reference it falls back to for anything unusual.
+Writing: `write_canonical` runs the writer codegen emitted for the class (writers.py
+beside the generated models.py: straight-line code, one join per object, the common
+scalars written inline, with the helpers of models.writing); the ClassPlan's own
+`write` is the reference it falls back to for anything unusual, and the writer of a
+class the generator does not know.
 """
 
 from __future__ import annotations
 
-import ast
 import functools
 import importlib
-import json.encoder
 import re
 import sys
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -32,14 +31,13 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-from jamjet_schema.wire import JsonObject, format_f64, messages, write_json_string
+from jamjet_schema.wire import JsonObject, messages, write_json_string
 from jamjet_schema.wire._constants import TRAILING_CHARACTERS
 
 from . import types as rules
 from .errors import Missing, describe, serde_error
 from .public import defined_in
 from .types import WireScalar
-from .values import write_json_value
 
 if TYPE_CHECKING:
     from pydantic.fields import FieldInfo
@@ -445,19 +443,22 @@ class TagCheck:
         )
 
 
-# -- compiled writers ---------------------------------------------------------------------
+# -- the emitted writers ------------------------------------------------------------------
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The writers codegen emitted (writers.py beside the generated models), loaded on first
+# use; then, for each other class written, its reference writer.
 _WRITERS: dict[type, Writer] = {}
 
 
 def write_canonical(instance: object) -> str:
-    """serde_json::to_string of a model: its compiled writer's text, or, for anything
-    that writer does not handle (values a validated model cannot hold, lone
-    surrogates), the ClassPlan's reference writer's text or error."""
+    """serde_json::to_string of a model: the text of its class's emitted writer, or, for
+    anything that writer does not handle (values a validated model cannot hold, lone
+    surrogates) and for a class without one, the ClassPlan's reference writer's text or
+    error."""
     cls: Any = type(instance)
     try:
-        text = (_WRITERS.get(cls) or _compiled(cls))(instance)
+        text = (_WRITERS.get(cls) or _writer_of(cls))(instance)
     except Exception:
         return plan_of(cls).write(instance)
     if text.isascii() or _SURROGATE.search(text) is None:
@@ -465,130 +466,17 @@ def write_canonical(instance: object) -> str:
     return plan_of(cls).write(instance)  # raises serde_json's refusal
 
 
-def _compiled(cls: type) -> Writer:
+def _writer_of(cls: Any) -> Writer:
+    if not _WRITERS:
+        _WRITERS.update(_emitted_writers())
     writer = _WRITERS.get(cls)
     if writer is None:
-        writer = _WRITERS[cls] = compile_writer(cls)
+        writer = _WRITERS[cls] = plan_of(cls).write
     return writer
 
 
-def _write_uuid(value: uuid.UUID) -> str:
-    """`'"' + str(value) + '"'`, without UUID.__str__'s tuple formatting."""
-    if type(value) is uuid.UUID:
-        digits = f"{value.int:032x}"
-        return f'"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"'
-    return '"' + str(value) + '"'
-
-
-def _write_nested(model: object) -> str:
-    return (_WRITERS.get(type(model)) or _compiled(type(model)))(model)
-
-
-_INLINE: dict[str, str] = {  # scalar -> the expression writing `{}`, as its rule's write does
-    "string": "_string({})",
-    "bool": "('true' if {} else 'false')",
-    "u32": "_str({})",
-    "u64": "_str({})",
-    "i64": "_str({})",
-    "f64": "_f64({})",
-    "timestamp": "{}.to_json()",
-    "uuid": "_uuid({})",
-    "json": "_value({})",
-}
-_SKIP_TESTS = {"always": None, "skip_if_none": "{} is None", "skip_if_empty": "len({}) == 0"}
-
-
-class _Source:
-    """The namespace and helpers of one compiled writer."""
-
-    def __init__(self) -> None:
-        self.namespace: dict[str, Any] = {
-            "_string": json.encoder.encode_basestring,  # = write_json_string but the check
-            "_str": str,
-            "_f64": format_f64,
-            "_value": write_json_value,
-            "_model": _write_nested,
-            "_writers": _WRITERS,
-            "_uuid": _write_uuid,
-        }
-        self.depth = 0
-
-    def expression(self, tp: WireType, var: str) -> str:
-        """Python code writing `var` (of type `tp`) as the reference writer does."""
-        if isinstance(tp, str):
-            return "(" + _INLINE[tp].format(var) + ")"
-        constructor, inner = tp
-        if constructor == OPTION:
-            return f"('null' if {var} is None else {self.expression(inner, var)})"
-        if constructor == VEC:
-            self.depth += 1
-            item = f"_i{self.depth}"
-            each = self.expression(inner, item)
-            return f"('[' + ','.join([{each} for {item} in {var}]) + ']')"
-        if constructor == TAG:
-            return repr(write_json_string(inner))
-        if constructor == ENUM:
-            return f"_string({var}.value)"
-        if constructor in MODELS:
-            # the writer of the model's class, compiled on first use
-            return f"(_writers.get(type({var})) or _model)({var})"
-        raise TypeError(f"no serde_json writer for {tp!r}")
-
-
-def compile_writer(cls: Any) -> Writer:
-    """A function writing an instance of `cls` exactly as plan_of(cls).write does, for
-    every instance a validated model can be (the fields in declaration order, skipped
-    ones left out), in one pass of straight-line code."""
-    plan = plan_of(cls)
-    source = _Source()
-    lines = ["def write(model):", "    values = model.__dict__"]
-    written: list[tuple[str, str, str | None]] = []  # (key, value code, skip test code)
-    for index, field in enumerate(plan.fields):
-        var = f"v{index}"
-        lines.append(f"    {var} = values[{field.name!r}]")
-        test = _SKIP_TESTS[field.on_output]
-        skip = None if test is None else test.format(var)
-        written.append((field.key, source.expression(field.type, var), skip))
-    if not written:
-        return _finish(cls, source, lines, "'{}'")
-    if written[0][2] is not None:  # the first field may be left out: commas between parts
-        parts = [
-            f"({key!r} + {code})" if skip is None else f"('' if {skip} else {key!r} + {code})"
-            for key, code, skip in written
-        ]
-        lines.append(f"    parts = [part for part in ({', '.join(parts)},) if part]")
-        return _finish(cls, source, lines, "'{' + ','.join(parts) + '}'")
-    pieces: list[str | tuple[str]] = ["{"]  # constants as str, code as (code,)
-    for index, (key, code, skip) in enumerate(written):
-        lead = key if index == 0 else "," + key
-        if skip is None:
-            constant = _constant(code)
-            pieces += [lead, (code,) if constant is None else constant]
-        else:
-            pieces.append((f"('' if {skip} else {lead!r} + {code})",))
-    pieces.append("}")
-    merged: list[str | tuple[str]] = []
-    for piece in pieces:  # adjacent constants as one
-        if merged and isinstance(piece, str) and isinstance(merged[-1], str):
-            merged[-1] += piece
-        else:
-            merged.append(piece)
-    codes = [repr(piece) if isinstance(piece, str) else piece[0] for piece in merged]
-    return _finish(cls, source, lines, f"''.join(({', '.join(codes)},))")
-
-
-def _constant(code: str) -> str | None:
-    """The text a writer expression always gives (a variant's tag), or None."""
-    if code.startswith(("'", '"')):
-        value = ast.literal_eval(code)
-        if isinstance(value, str):
-            return value
-    return None
-
-
-def _finish(cls: type, source: _Source, lines: list[str], result: str) -> Writer:
-    lines.append(f"    return {result}")
-    code = compile("\n".join(lines) + "\n", f"<serde_json writer of {cls.__qualname__}>", "exec")
-    exec(code, source.namespace)
-    writer: Writer = source.namespace["write"]
-    return writer
+def _emitted_writers() -> dict[type, Writer]:
+    """The generated writers module's table, loaded on first use (importing the runtime
+    imports no generated code)."""
+    table: dict[type, Writer] = importlib.import_module("_jamjet_schema_generated.writers").WRITERS
+    return table

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from jamjet_schema import native
 from jamjet_schema.store.members import event_line
 from jamjet_schema.store.parse_from_rfc3339 import parse_from_rfc3339
 from jamjet_schema.wire.datetime_from_str import ParseError
@@ -83,7 +84,11 @@ def _sequence(value: Any, kind: bytes) -> int:
 
 
 def _kind(text: str) -> str:
-    """The kind as serde writes it, or ColumnError with serde's message."""
+    """The kind as serde writes it, or ColumnError with serde's message: located by the
+    native core when it can (without the models), else by the models' exact path."""
+    why = native.refusal("EventKind", text) if native.CORE is not None else None
+    if why is not None:
+        raise ColumnError("kind_json", str(why), why.rule)
     from pydantic import ValidationError
 
     from jamjet_schema import EventKind, serde_message
