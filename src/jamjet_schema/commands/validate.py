@@ -143,6 +143,9 @@ def _problem(verdict: Verdict, canonical: bool) -> str | None:
     return None
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one for every line: json.dumps makes one a call
+
+
 def _render(verdict: Verdict, problem: str, fmt: str) -> str:
     where = f"{verdict.record.source}:{verdict.record.line}"
     if fmt == "json":
@@ -156,7 +159,7 @@ def _render(verdict: Verdict, problem: str, fmt: str) -> str:
             data.update(rule=verdict.rule, error=verdict.error)
         else:
             data.update(canonical=verdict.canonical, written_by=verdict.era)
-        return json.dumps(data, ensure_ascii=False)
+        return _JSON.encode(data)
     variant = verdict.variant or "?"
     if problem == "invalid":
         return f"{where}: [{variant}] {verdict.rule}: {verdict.error}"

@@ -18,7 +18,7 @@ BOM_TEXT = "\ufeff"
 ROOT = "Event"  # the document each record holds
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made once per reported line, frozen costs 3x
 class Verdict:
     record: Record
     variant: str | None  # the kind's tag, when it can be read
@@ -66,6 +66,8 @@ def check(
         event, why = native.judge(ROOT, record.text)
         if why is not None:
             return _rejected(record, str(why), why.rule, why.variant)
+    elif not refused:  # the pure-Python path: its fast way first, as model_validate_json
+        event = Event.fast_read(record.text)
     if event is None:
         exact = Event.exact_read(record.text)
         if exact.error is not None:

@@ -25,7 +25,7 @@ from jamjet_schema.wire.serde_parser import parse_value
 CHUNK = 1 << 16
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made once per reported line, frozen costs 3x
 class Record:
     source: str
     line: int

@@ -110,15 +110,20 @@ class WireStruct(BaseModel):
             if read is not None and isinstance(json_data, _TEXT):
                 model: Self | None = read(json_data)
                 return model if model is not None else cls._refused(json_data)
-            reader = READERS.get(cls) or reader_of(cls, cls._wire_core_schema)
-            if reader is not None:
-                fast: Self | None = reader.read_json(json_data)
-                if fast is not None:
-                    return fast
+            fast = cls.fast_read(json_data)
+            if fast is not None:
+                return fast
         tree = parse_json(cls.__name__, json_data, cls._wire_known_fields())
         return cls.model_validate(
             tree, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
         )
+
+    @classmethod
+    def fast_read(cls, json_data: str | bytes | bytearray) -> Self | None:
+        """The pure-Python path's fast way (models.fast): the model, or None where it
+        cannot vouch for one (the exact path then says, and words any refusal)."""
+        reader = READERS.get(cls) or reader_of(cls, cls._wire_core_schema)
+        return None if reader is None else cast("Self | None", reader.read_json(json_data))
 
     @classmethod
     def _refused(cls, json_data: str | bytes | bytearray) -> Self:
