@@ -11,6 +11,7 @@ mod json_form;
 mod lines;
 mod py;
 mod refusal;
+mod strings;
 #[path = "../../generated/native/wire.rs"]
 mod wire;
 

@@ -22,6 +22,7 @@ use serde::ser::{self, Serialize, SerializeMap, SerializeSeq, Serializer};
 use uuid::Uuid;
 
 use crate::json_form as form;
+use crate::strings::py_str;
 
 pub type Obj = Py<PyAny>;
 
@@ -220,7 +221,7 @@ impl<'de> Deserialize<'de> for Str {
                 f.write_str("a string")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Str, E> {
-                Ok(Str(PyString::new(attached(), v).into_any().unbind()))
+                Ok(Str(py_str(attached(), v).into_any().unbind()))
             }
         }
         d.deserialize_str(Text)
@@ -327,7 +328,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json(PyFloat::new(attached(), v).into_any().unbind()))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
-        Ok(Json(PyString::new(attached(), v).into_any().unbind()))
+        Ok(Json(py_str(attached(), v).into_any().unbind()))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
         Ok(Json(attached().None()))
@@ -376,7 +377,7 @@ to_py_by_pyo3!(bool, u32, u64, i64, f64);
 
 impl ToPy for String {
     fn to_py(&self, py: Python<'_>) -> PyResult<Obj> {
-        Ok(PyString::new(py, self).into_any().unbind())
+        Ok(py_str(py, self).into_any().unbind())
     }
 }
 
@@ -423,17 +424,11 @@ impl ToPy for serde_json::Value {
                 _ => number.as_f64().unwrap_or(f64::NAN).to_py(py)?,
             },
             Value::String(text) => text.to_py(py)?,
-            Value::Array(items) => {
-                let list = PyList::empty(py);
-                for item in items {
-                    list.append(item.to_py(py)?)?;
-                }
-                list.into_any().unbind()
-            }
+            Value::Array(items) => items.to_py(py)?,
             Value::Object(map) => {
                 let dict = PyDict::new(py);
                 for (key, item) in map {
-                    dict.set_item(key, item.to_py(py)?)?;
+                    dict.set_item(py_str(py, key), item.to_py(py)?)?;
                 }
                 dict.into_any().unbind()
             }
