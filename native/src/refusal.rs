@@ -13,6 +13,7 @@
 //! message that differs from serde's, a refusal the tree does not show) it declines,
 //! and the caller's exact Python path decides.
 
+use std::borrow::Cow;
 use std::fmt::{self, Display};
 
 use serde::de::value::BorrowedStrDeserializer;
@@ -27,66 +28,82 @@ use pyo3::types::PyList;
 
 use crate::wire;
 
-/// A JSON value as serde_json hands it to visitors, every member kept in order.
-pub enum Node {
+/// A JSON value as serde_json hands it to visitors, every member kept in order; its
+/// strings borrowed from the text where they hold no escapes.
+pub enum Node<'t> {
     Null,
     Bool(bool),
     U64(u64),
     I64(i64),
     F64(f64),
-    Str(String),
-    Seq(Vec<Node>),
-    Map(Vec<(String, Node)>),
+    Str(Cow<'t, str>),
+    Seq(Vec<Node<'t>>),
+    Map(Vec<(Cow<'t, str>, Node<'t>)>),
 }
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+impl<'de> Deserialize<'de> for Node<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node<'de>, D::Error> {
         d.deserialize_any(NodeVisitor)
+    }
+}
+
+/// An object's member name, borrowed where it can be.
+struct Key<'t>(Cow<'t, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
+        match d.deserialize_str(NodeVisitor)? {
+            Node::Str(name) => Ok(Key(name)),
+            _ => Err(de::Error::custom("a member name that is no string")),
+        }
     }
 }
 
 struct NodeVisitor;
 
 impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = Node;
+    type Value = Node<'de>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    fn visit_unit<E>(self) -> Result<Node, E> {
+    fn visit_unit<E>(self) -> Result<Node<'de>, E> {
         Ok(Node::Null)
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+    fn visit_bool<E>(self, v: bool) -> Result<Node<'de>, E> {
         Ok(Node::Bool(v))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+    fn visit_u64<E>(self, v: u64) -> Result<Node<'de>, E> {
         Ok(Node::U64(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Node<'de>, E> {
         Ok(Node::I64(v))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<Node<'de>, E> {
         Ok(Node::F64(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-        Ok(Node::Str(v.to_owned()))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Borrowed(v)))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+    fn visit_str<E>(self, v: &str) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Owned(v.to_owned())))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element()? {
             items.push(item);
         }
         Ok(Node::Seq(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
         let mut pairs = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(Key(key)) = map.next_key()? {
             pairs.push((key, map.next_value()?));
         }
         Ok(Node::Map(pairs))
     }
 }
 
-impl Node {
+impl<'t> Node<'t> {
     fn unexpected(&self) -> Unexpected<'_> {
         match self {
             Node::Null => Unexpected::Unit,
@@ -101,14 +118,14 @@ impl Node {
     }
 
     /// The last member `name` of an object, as a plain JSON reader takes it.
-    pub fn member(&self, name: &str) -> Option<&Node> {
+    pub fn member(&self, name: &str) -> Option<&Node<'t>> {
         match self {
             Node::Map(pairs) => pairs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v),
             _ => None,
         }
     }
 
-    pub fn at(&self, path: &[&str]) -> Option<&Node> {
+    pub fn at(&self, path: &[&str]) -> Option<&Node<'t>> {
         path.iter().try_fold(self, |node, name| node.member(name))
     }
 }
@@ -237,7 +254,7 @@ fn expecting<'de, V: Visitor<'de>>(visitor: &V) -> String {
 /// `buffered`, as serde deserializes the members a tagged union buffered (its
 /// `ContentDeserializer`, which differs from serde_json's only for enums).
 #[derive(Clone, Copy)]
-pub struct At<'a>(pub &'a Node, pub bool);
+pub struct At<'a>(pub &'a Node<'a>, pub bool);
 
 impl<'a> At<'a> {
     fn refuse<V: Visitor<'a>>(&self, visitor: &V) -> Fault {
@@ -439,7 +456,7 @@ impl<'a> Deserializer<'a> for At<'a> {
 }
 
 /// A unit variant in serde_json's map form, `{"name": null}`.
-struct UnitInMap<'a>(&'a (String, Node), bool);
+struct UnitInMap<'a>(&'a Pair<'a>, bool);
 
 impl<'a> de::EnumAccess<'a> for UnitInMap<'a> {
     type Error = Fault;
@@ -470,9 +487,9 @@ impl<'a> de::VariantAccess<'a> for UnitInMap<'a> {
     }
 }
 
-struct Elements<'a, I: Iterator<Item = (usize, &'a Node)>>(I, bool);
+struct Elements<'a, I: Iterator<Item = (usize, &'a Node<'a>)>>(I, bool);
 
-impl<'a, I: Iterator<Item = (usize, &'a Node)>> SeqAccess<'a> for Elements<'a, I> {
+impl<'a, I: Iterator<Item = (usize, &'a Node<'a>)>> SeqAccess<'a> for Elements<'a, I> {
     type Error = Fault;
     fn next_element_seed<T: DeserializeSeed<'a>>(
         &mut self,
@@ -488,9 +505,12 @@ impl<'a, I: Iterator<Item = (usize, &'a Node)>> SeqAccess<'a> for Elements<'a, I
     }
 }
 
-struct Members<'a, I: Iterator<Item = &'a (String, Node)>>(I, Option<&'a (String, Node)>, bool);
+/// An object's members: the iterator, the member whose value is next, `buffered`.
+struct Members<'a, I: Iterator<Item = &'a Pair<'a>>>(I, Option<&'a Pair<'a>>, bool);
 
-impl<'a, I: Iterator<Item = &'a (String, Node)>> MapAccess<'a> for Members<'a, I> {
+type Pair<'t> = (Cow<'t, str>, Node<'t>);
+
+impl<'a, I: Iterator<Item = &'a Pair<'a>>> MapAccess<'a> for Members<'a, I> {
     type Error = Fault;
     fn next_key_seed<K: DeserializeSeed<'a>>(
         &mut self,
@@ -507,7 +527,7 @@ impl<'a, I: Iterator<Item = &'a (String, Node)>> MapAccess<'a> for Members<'a, I
     fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, Fault> {
         let (key, node) = self.1.expect("a value follows its key");
         seed.deserialize(At(node, self.2))
-            .map_err(|fault| fault.within(Step::Member(key.clone())))
+            .map_err(|fault| fault.within(Step::Member(key.to_string())))
     }
 }
 
@@ -541,7 +561,7 @@ pub fn locate(doc: usize, text: &str, error: serde_json::Error) -> Option<Locate
         _ => fault,
     };
     let variant = union.and_then(|(path, tag)| match tree.at(path)?.member(tag) {
-        Some(Node::Str(name)) => Some(name.clone()),
+        Some(Node::Str(name)) => Some(name.to_string()),
         _ => None,
     });
     let said = message.strip_suffix(&position(&error));
