@@ -72,6 +72,7 @@ import {
   UNEXPECTED_END_OF_HEX_ESCAPE,
 } from "./constants.js";
 import { WireError } from "./errors.js";
+import { INSPECT, type Inspect, type InspectOptions } from "./inspect.js";
 import { pushUtf8, utf8Decode, utf8Encode } from "./utf8.js";
 
 /** An integer exactly as serde_json's parser keeps it: a u64 or a negative i64. */
@@ -145,6 +146,18 @@ export class JsonObject {
   /** Keys in document order, duplicates included. */
   keys(): string[] {
     return this.entries.map((e) => e[0]);
+  }
+
+  /**
+   * How Node prints it: its members as an object literal (`JsonObject { a: 1 }`), or,
+   * when a key repeats, as the [key, value] pairs it holds.
+   */
+  [INSPECT](depth: number, options: InspectOptions, inspect: Inspect): string {
+    if (depth < 0) return "[JsonObject]";
+    const members = this.firstDuplicateKey() === undefined ? Object.fromEntries(this.entries) : this.entries;
+    // `depth` is what is left at this level: the members' own contents show as deep
+    // as a plain object's would here
+    return `JsonObject ${inspect(members, { ...options, depth })}`;
   }
 
   /** The first key that occurs a second time (in document order of that second occurrence), if any. */

@@ -31,6 +31,7 @@
 
 import { EXPECTING_TIMESTAMP, I32_MAX, I32_MIN } from "./constants.js";
 import { WireError } from "./errors.js";
+import { INSPECT } from "./inspect.js";
 import type { JsonNode } from "./json.js";
 import { invalidType } from "./primitives.js";
 import { writeJsonString } from "./strings.js";
@@ -542,6 +543,11 @@ export class Timestamp {
   /** JSON.stringify support: the same text as toString(). */
   toJSON(): string {
     return this.toString();
+  }
+
+  /** How Node prints it: `Timestamp(2024-05-06T07:08:09.123456789Z)`, the instant, not its fields. */
+  [INSPECT](): string {
+    return `Timestamp(${this.toString()})`;
   }
 }
 
