@@ -27,11 +27,23 @@ public sealed interface JsonValue
 
   /** JSON null. */
   enum Null implements JsonValue {
-    NULL
+    NULL;
+
+    /** {@code null}, as it is written. */
+    @Override
+    public String toString() {
+      return toJson();
+    }
   }
 
   /** true or false. */
-  record Bool(boolean value) implements JsonValue {}
+  record Bool(boolean value) implements JsonValue {
+    /** Its JSON text, as {@link #toJson()}: a Value prints as what it holds. */
+    @Override
+    public String toString() {
+      return toJson();
+    }
+  }
 
   /** An integer serde_json holds exactly: from i64::MIN to u64::MAX. */
   record Int(BigInteger value) implements JsonValue {
@@ -45,6 +57,12 @@ public sealed interface JsonValue
     public static Int of(long value) {
       return new Int(BigInteger.valueOf(value));
     }
+
+    /** Its JSON text, as {@link #toJson()}: a Value prints as what it holds. */
+    @Override
+    public String toString() {
+      return toJson();
+    }
   }
 
   /** An f64; serde_json::Value holds no NaN or infinity. */
@@ -54,6 +72,12 @@ public sealed interface JsonValue
         throw new WireException("a serde_json::Value cannot hold " + value);
       }
     }
+
+    /** Its JSON text, as {@link #toJson()}: a Value prints as what it holds. */
+    @Override
+    public String toString() {
+      return toJson();
+    }
   }
 
   /** A string. */
@@ -61,12 +85,24 @@ public sealed interface JsonValue
     public Str {
       Objects.requireNonNull(value, "value");
     }
+
+    /** Its JSON text, as {@link #toJson()}: a Value prints as what it holds. */
+    @Override
+    public String toString() {
+      return toJson();
+    }
   }
 
   /** An array. */
   record Array(List<JsonValue> items) implements JsonValue {
     public Array {
       items = List.copyOf(items);
+    }
+
+    /** Its JSON text, as {@link #toJson()}: a Value prints as what it holds. */
+    @Override
+    public String toString() {
+      return toJson();
     }
   }
 
@@ -78,6 +114,12 @@ public sealed interface JsonValue
         sorted.put(Objects.requireNonNull(e.getKey()), Objects.requireNonNull(e.getValue()));
       }
       members = Collections.unmodifiableSortedMap(sorted);
+    }
+
+    /** Its JSON text, as {@link #toJson()}: a Value prints as what it holds. */
+    @Override
+    public String toString() {
+      return toJson();
     }
   }
 
