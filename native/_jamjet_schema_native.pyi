@@ -4,6 +4,7 @@ from typing import Any
 CLASSES: list[str]
 DOCUMENTS: list[str]
 VARIANTS: list[str]
+ROOT: str  # the document each line of a log holds
 
 # Why serde refuses a text (refusal.rs): (path from the root, serde's message, the
 # serde::de::Error constructor or "syntax", what the visitor expected, the union's tag)

@@ -182,6 +182,7 @@ fn _jamjet_schema_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CLASSES", wire::CLASSES.to_vec())?;
     m.add("DOCUMENTS", wire::DOCUMENTS.to_vec())?;
     m.add("VARIANTS", wire::VARIANTS.to_vec())?;
+    m.add("ROOT", wire::DOCUMENTS[wire::ROOT_DOCUMENT])?;
     m.add_function(wrap_pyfunction!(bind, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(judge, m)?)?;

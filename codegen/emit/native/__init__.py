@@ -142,9 +142,9 @@ def _entry_points(model: WireModel) -> str:
 
 
 def _explain(model: WireModel) -> str:
-    """What native/src/explain.rs locates a refusal with: serde_json's error, the
-    documents read from a tree, each variant's shadow read alone, and where each
-    document holds the tagged union."""
+    """What native/src/refusal.rs locates a refusal with: serde_json's error, the
+    documents read from a tree, each variant's members read alone (`<Variant>Alone`),
+    and where each document holds the tagged union."""
     docs = documents(model)
     union = root_union(model)
     refusal = "".join(

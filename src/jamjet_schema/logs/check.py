@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 BOM_TEXT = "\ufeff"
-ROOT = "Event"  # the document each record holds
 
 
 @dataclass(slots=True)  # not frozen: made once per reported line, frozen costs 3x
@@ -63,7 +62,7 @@ def check(
     core = not refused and native.READERS[Event] is not None
     event = None
     if core:
-        event, why = native.judge(ROOT, record.text)
+        event, why = native.judge(native.CORE.ROOT, record.text)
         if why is not None:
             return _rejected(record, str(why), why.rule, why.variant)
     elif not refused:  # the pure-Python path: its fast way first, as model_validate_json
