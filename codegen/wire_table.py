@@ -14,7 +14,13 @@ from pathlib import Path
 
 from codegen import rust_facts
 from codegen.model import SKIP_PREDICATES, Scalar, WireModel
-from jamjet_schema.wiremodel.contract_constants import RULES
+from jamjet_schema.wiremodel.contract_constants import (
+    ENVELOPE_MEMBER,
+    EVENTS_ARRAY,
+    EVENTS_ENVELOPE,
+    FORMS,
+    RULES,
+)
 
 
 @dataclass(frozen=True)
@@ -30,10 +36,14 @@ class WireConstants:
     skip_predicates: dict[str, str]  # skip_serializing_if path -> the model's OnOutput value
     protocol_types: tuple[str, ...]  # the types the testee protocol and the parsers name
     rules: tuple[str, ...]
+    events_array: str  # the API's forms of a list of events: the bare array's type name,
+    events_envelope: str  # the envelope's, and the envelope's one member
+    envelope_member: str
+    forms: tuple[str, ...]  # how an accepted document is written back: log, api
 
 
 def protocol_types(model: WireModel) -> tuple[str, ...]:
-    return tuple(d.name for d in model.documents)
+    return (*(d.name for d in model.documents), EVENTS_ARRAY, EVENTS_ENVELOPE)
 
 
 def wire_constants(model: WireModel, recorded: Path = rust_facts.RECORDED) -> WireConstants:
@@ -56,6 +66,10 @@ def wire_constants(model: WireModel, recorded: Path = rust_facts.RECORDED) -> Wi
         skip_predicates={path: rule.value for path, rule in SKIP_PREDICATES.items()},
         protocol_types=protocol_types(model),
         rules=RULES,
+        events_array=EVENTS_ARRAY,
+        events_envelope=EVENTS_ENVELOPE,
+        envelope_member=ENVELOPE_MEMBER,
+        forms=FORMS,
     )
 
 

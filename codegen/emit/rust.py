@@ -15,6 +15,7 @@ from pathlib import Path
 from string import Template
 
 from codegen.header import header, header_lines, license_copy
+from jamjet_schema.wiremodel.contract_constants import ENVELOPE_MEMBER, EVENTS_ENVELOPE
 from codegen.model import (
     Alias,
     BoxType,
@@ -194,8 +195,23 @@ def lib_rs(model: WireModel) -> str:
             )
         else:
             parts.append(newtype(decl))
+    parts.append(api_form(model))
     parts.append(_TESTS.lstrip("\n"))
     return "\n".join(parts)
+
+
+def api_form(model: WireModel) -> str:
+    """The HTTP API's envelope and form (jamjet_schema.wiremodel.contract_constants)."""
+    return (
+        "/// The envelope the runtime's HTTP API answers `GET /executions/{id}/events` with:\n"
+        f'/// `{{"{ENVELOPE_MEMBER}": [...]}}`. Other members are ignored when reading, as for any struct.\n'
+        f"{derives()}pub struct {EVENTS_ENVELOPE} {{\n"
+        f"    pub {ENVELOPE_MEMBER}: Vec<{model.root}>,\n}}\n\n"
+        "/// `value` as the runtime's HTTP API writes it: through `serde_json::Value` (its\n"
+        "/// `json!`), so every object's members come out sorted by key, at every level.\n"
+        "pub fn to_api_string<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {\n"
+        "    serde_json::to_value(value).and_then(|v| serde_json::to_string(&v))\n}\n"
+    )
 
 
 def rust_type(expr: TypeExpr) -> str:

@@ -31,6 +31,8 @@ def constants_file(model: WireModel, head: str) -> str:
         "final class WireConstants {\n"
         "  private WireConstants() {}\n\n"
         f"{_integers(c)}\n"
+        "  /** The envelope's one member in the HTTP API's form: {@code {\"events\": [...]}}. */\n"
+        f"  static final String ENVELOPE_MEMBER = {json.dumps(c.envelope_member)};\n\n"
         "  /** The first nesting depth serde_json refuses. */\n"
         f"  static final int RECURSION_LIMIT = {c.recursion_limit};\n\n"
         "  // serde_json's ErrorCode texts (error.rs), as the Rust reference prints them.\n"

@@ -3,9 +3,9 @@
 //! differential test of the era's float format (tests/logs/test_eras.py).
 
 fn main() -> std::io::Result<()> {
-    let events = jamjet_testee::handler!(jamjet_schema);
-    jamjet_testee::serve(|type_name, input| match type_name {
-        "f64" => jamjet_testee::round_trip::<f64>(input),
-        other => events(other, input),
+    let events = jamjet_testee::handler!(jamjet_schema, jamjet_schema::EventsResponse);
+    jamjet_testee::serve(|type_name, input, form| match type_name {
+        "f64" => jamjet_testee::round_trip::<f64>(input, form),
+        other => events(other, input, form),
     })
 }

@@ -1,6 +1,7 @@
 //! The testee side of the conformance protocol (conformance/protocol.md).
 //!
-//! One request per stdin line: `{"id": 17, "type_name": "EventKind", "input": "<JSON text>"}`.
+//! One request per stdin line: `{"id": 17, "type_name": "EventKind", "input": "<JSON text>"}`,
+//! optionally with `"form": "api"` (write back as the runtime's HTTP API does).
 //! One response per request, in order, on stdout: `{"id": 17, "output": "..."}`,
 //! `{"id": 17, "error": "..."}` or `{"id": 17, "skipped": "..."}`. End of input ends the testee.
 
@@ -16,11 +17,40 @@ pub enum Outcome {
     Skipped(String),
 }
 
+/// How an accepted document is written back (conformance/protocol.md).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// `serde_json::to_string` of the value: fields in declaration order.
+    #[default]
+    Log,
+    /// Through `serde_json::Value` first, as the runtime's `json!` does: members sorted.
+    Api,
+}
+
+impl Form {
+    pub fn write<T: Serialize>(self, value: &T) -> serde_json::Result<String> {
+        match self {
+            Form::Log => serde_json::to_string(value),
+            Form::Api => serde_json::to_value(value).and_then(|v| serde_json::to_string(&v)),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct Request {
     id: serde_json::Value,
     type_name: String,
     input: String,
+    #[serde(default)]
+    form: Form,
+}
+
+/// The envelope of the runtime's `list_events`, over any crate's `Event`: `json!({"events":
+/// events})` when written, a struct with the one field when read.
+#[derive(Serialize, Deserialize)]
+pub struct Envelope<E> {
+    pub events: Vec<E>,
 }
 
 #[derive(Serialize)]
@@ -38,10 +68,10 @@ struct Response {
     answer: Answer,
 }
 
-/// Parses `input` as `T` with serde_json and writes it back: the whole serde verdict.
-pub fn round_trip<T: DeserializeOwned + Serialize>(input: &str) -> Outcome {
+/// Parses `input` as `T` with serde_json and writes it back in `form`: the whole serde verdict.
+pub fn round_trip<T: DeserializeOwned + Serialize>(input: &str, form: Form) -> Outcome {
     match serde_json::from_str::<T>(input) {
-        Ok(value) => match serde_json::to_string(&value) {
+        Ok(value) => match form.write(&value) {
             Ok(text) => Outcome::Output(text),
             Err(err) => Outcome::Error(format!("serialize: {err}")),
         },
@@ -61,8 +91,9 @@ pub fn answer<T: DeserializeOwned, R: Serialize>(input: &str, f: impl Fn(&T) -> 
     }
 }
 
-/// Runs the protocol loop until end of input; `handle` maps (type_name, input) to an outcome.
-pub fn serve(handle: impl Fn(&str, &str) -> Outcome) -> io::Result<()> {
+/// Runs the protocol loop until end of input; `handle` maps (type_name, input, form) to an
+/// outcome.
+pub fn serve(handle: impl Fn(&str, &str, Form) -> Outcome) -> io::Result<()> {
     let stdin = io::stdin();
     let mut out = io::BufWriter::new(io::stdout().lock());
     for line in stdin.lock().lines() {
@@ -73,7 +104,7 @@ pub fn serve(handle: impl Fn(&str, &str) -> Outcome) -> io::Result<()> {
         let request: Request = serde_json::from_str(&line).map_err(|e| {
             io::Error::new(io::ErrorKind::InvalidData, format!("bad request line: {e}"))
         })?;
-        let answer = match handle(&request.type_name, &request.input) {
+        let answer = match handle(&request.type_name, &request.input, request.form) {
             Outcome::Output(s) => Answer::Output(s),
             Outcome::Error(s) => Answer::Error(s),
             Outcome::Skipped(s) => Answer::Skipped(s),
@@ -96,17 +127,22 @@ pub fn not_implemented(type_name: &str) -> Outcome {
     ))
 }
 
-/// The protocol's type names, answered by the types of one crate: `handler!(jamjet_schema)`
-/// for the generated crate, `handler!(jamjet_seed)` for the contract file. Both crates
-/// define the same names, so one table serves both.
+/// The protocol's type names, answered by the types of one crate:
+/// `handler!(jamjet_schema, jamjet_schema::EventsResponse)` for the generated crate (its own
+/// envelope), `handler!(jamjet_seed, testee::Envelope<jamjet_seed::Event>)` for the contract
+/// file. Both crates define the same names, so one table serves both.
 #[macro_export]
 macro_rules! handler {
-    ($types:ident) => {
-        |type_name: &str, input: &str| -> $crate::Outcome {
+    ($types:ident, $envelope:ty) => {
+        |type_name: &str, input: &str, form: $crate::Form| -> $crate::Outcome {
             match type_name {
-                "Event" => $crate::round_trip::<$types::Event>(input),
-                "EventKind" => $crate::round_trip::<$types::EventKind>(input),
-                "ProvenanceMetadata" => $crate::round_trip::<$types::ProvenanceMetadata>(input),
+                "Event" => $crate::round_trip::<$types::Event>(input, form),
+                "EventKind" => $crate::round_trip::<$types::EventKind>(input, form),
+                "ProvenanceMetadata" => {
+                    $crate::round_trip::<$types::ProvenanceMetadata>(input, form)
+                }
+                "Events" => $crate::round_trip::<Vec<$types::Event>>(input, form),
+                "EventsResponse" => $crate::round_trip::<$envelope>(input, form),
                 "EventKind.node_id" => $crate::answer::<$types::EventKind, _>(input, |kind| {
                     kind.node_id().map(String::from)
                 }),

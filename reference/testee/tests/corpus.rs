@@ -3,7 +3,7 @@
 //! corpus was recorded from it); the contract file compiled verbatim, a 1.0.0
 //! reader, must hold the evolution cases recorded for 1.0.0 readers.
 
-use jamjet_testee::{handler, Outcome};
+use jamjet_testee::{handler, Envelope, Form, Outcome};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -19,19 +19,23 @@ fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-type Answer = fn(&str, &str) -> Outcome;
+type Answer = fn(&str, &str, Form) -> Outcome;
 
-fn generated(type_name: &str, input: &str) -> Outcome {
-    handler!(jamjet_schema)(type_name, input)
+fn generated(type_name: &str, input: &str, form: Form) -> Outcome {
+    handler!(jamjet_schema, jamjet_schema::EventsResponse)(type_name, input, form)
 }
 
-fn seed(type_name: &str, input: &str) -> Outcome {
-    handler!(jamjet_seed)(type_name, input)
+fn seed(type_name: &str, input: &str, form: Form) -> Outcome {
+    handler!(jamjet_seed, Envelope<jamjet_seed::Event>)(type_name, input, form)
 }
 
 fn check(case: &Value, answer: Answer) -> Result<(), String> {
     let field = |name: &str| case[name].as_str().unwrap_or_default().to_owned();
-    let got = answer(&field("type_name"), &field("input"));
+    let form = match case["form"].as_str() {
+        Some("api") => Form::Api,
+        _ => Form::Log,
+    };
+    let got = answer(&field("type_name"), &field("input"), form);
     match (field("class").as_str(), got) {
         ("rejected", Outcome::Error(_)) => Ok(()),
         ("canonical" | "accepted", Outcome::Output(out)) if out == field("output") => Ok(()),

@@ -73,6 +73,8 @@ PROTOCOL_TYPES: tuple[str, ...] = (
     "Event",
     "EventKind",
     "ProvenanceMetadata",
+    "Events",
+    "EventsResponse",
 )
 
 # The serde rules the corpus names its cases by.
@@ -94,8 +96,17 @@ RULES: tuple[str, ...] = (
     "nesting-depth",
     "json-syntax",
     "sequence-form",
+    "api-form",
+    "envelope",
     "evolution",
 )
+
+# The HTTP API's forms: the bare array's and the envelope's type names, the
+# envelope's member; how an accepted document is written back (log, api).
+EVENTS_ARRAY = "Events"
+EVENTS_ENVELOPE = "EventsResponse"
+ENVELOPE_MEMBER = "events"
+FORMS: tuple[str, ...] = ("log", "api")
 
 # Scalar values Rust's `{:?}` escapes in a str, as inclusive (first, last) ranges
 # sorted by first; Unicode 17.0.0, the tables of the reference's toolchain.

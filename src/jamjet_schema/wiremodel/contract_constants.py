@@ -35,5 +35,18 @@ RULES: tuple[str, ...] = (
     "nesting-depth",
     "json-syntax",
     "sequence-form",
+    "api-form",
+    "envelope",
     "evolution",
 )
+
+# The runtime's HTTP API (`GET /executions/{id}/events`, upstream routes.rs `list_events`)
+# answers `{"events": [...]}`, built with `json!`: every event goes through
+# serde_json::Value first, so each object's members come out sorted by key, at every
+# level. The protocol and the parsers name the bare array and the envelope as types.
+EVENTS_ARRAY = "Events"
+EVENTS_ENVELOPE = "EventsResponse"
+ENVELOPE_MEMBER = "events"
+# How an accepted document is written back: `log` as serde_json::to_string writes the
+# value (fields in declaration order), `api` through serde_json::Value (members sorted).
+FORMS: tuple[str, ...] = ("log", "api")

@@ -66,10 +66,18 @@ export const SKIP_PREDICATES: Readonly<Record<string, string>> = {
 };
 
 /** The types the testee protocol and the parsers read as documents. */
-export const PROTOCOL_TYPES = ["Event", "EventKind", "ProvenanceMetadata"] as const;
+export const PROTOCOL_TYPES = ["Event", "EventKind", "ProvenanceMetadata", "Events", "EventsResponse"] as const;
 
 /** The serde rules the corpus names its cases by. */
-export const RULES = ["tag", "snake-case", "required-field", "null-vs-omitted", "default", "unknown-field", "duplicate-field", "wrong-type", "integer-width", "float-format", "timestamp", "uuid", "value-canonicalisation", "unicode-escapes", "nesting-depth", "json-syntax", "sequence-form", "evolution"] as const;
+export const RULES = ["tag", "snake-case", "required-field", "null-vs-omitted", "default", "unknown-field", "duplicate-field", "wrong-type", "integer-width", "float-format", "timestamp", "uuid", "value-canonicalisation", "unicode-escapes", "nesting-depth", "json-syntax", "sequence-form", "api-form", "envelope", "evolution"] as const;
+
+/** The HTTP API's forms: the bare array's and the envelope's type names. */
+export const EVENTS_ARRAY = "Events";
+export const EVENTS_ENVELOPE = "EventsResponse";
+/** The envelope's one member: `{"events": [...]}`. */
+export const ENVELOPE_MEMBER = "events";
+/** How an accepted document is written back: log (serde's field order), api (sorted). */
+export const FORMS = ["log", "api"] as const;
 
 /** The Unicode version of the Rust toolchain's tables behind DEBUG_ESCAPED_RANGES. */
 export const UNICODE_VERSION = "17.0.0";

@@ -23,6 +23,9 @@ final class WireConstants {
   static final int I32_MIN = -2147483648;
   static final int I32_MAX = 2147483647;
 
+  /** The envelope's one member in the HTTP API's form: {@code {"events": [...]}}. */
+  static final String ENVELOPE_MEMBER = "events";
+
   /** The first nesting depth serde_json refuses. */
   static final int RECURSION_LIMIT = 128;
 
