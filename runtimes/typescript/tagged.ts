@@ -23,7 +23,7 @@
 // of `{"name": {}}` is accepted too (deserialize_unit takes an empty map),
 // where serde_json proper wants `null`. Hence the `buffered` flag.
 
-import { WireError, at } from "./errors.js";
+import { WireError } from "./errors.js";
 import { JsonInvalid, JsonObject, type JsonNode } from "./json.js";
 import { invalidType, invalidValue } from "./primitives.js";
 import { duplicateFieldMessage, unknownVariantMessage } from "./messages.js";
@@ -68,7 +68,9 @@ export function readTagged<T extends string>(
       } else if (tag !== undefined) {
         throw new WireError(duplicateFieldMessage(tagKey));
       } else {
-        tag = at(tagKey, () => variantIdentifier(value, variants));
+        // no `at(tagKey)`: the tag is the enum's own, so its errors are the enum's
+        // (reported at `kind`, not `kind.type`), as in the README's path notation
+        tag = variantIdentifier(value, variants);
       }
     }
     if (tag === undefined) throw missingField(tagKey);
@@ -77,7 +79,7 @@ export function readTagged<T extends string>(
   if (Array.isArray(node)) {
     const [first, ...rest] = node;
     if (first === undefined) throw missingField(tagKey);
-    return { tag: at(0, () => variantIdentifier(first, variants)), body: rest };
+    return { tag: variantIdentifier(first, variants), body: rest }; // at the enum, as above
   }
   if (node instanceof JsonInvalid) throw node.error;
   throw invalidType(node, `internally tagged enum ${enumName}`);

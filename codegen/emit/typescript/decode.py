@@ -23,6 +23,7 @@ from codegen.model import (
     WireModel,
 )
 
+from .envelope import EVENTS_ARRAY, EVENTS_ENVELOPE, array_type, envelope, lists_events
 from .imports import module
 from .naming import SCALARS, article, constant, literal, prop, protocol_decls
 
@@ -115,7 +116,8 @@ def field_specs(name: str, fields: Iterable[Field]) -> str:
 
 def struct_decoder(model: WireModel, decl: Struct) -> str:
     specs = constant(decl.name, "FIELDS")
-    flag = reaches_unit_enum(model, NamedType(decl.name))
+    # from the fields, not model.decl(): the API's envelope is no declaration of the model
+    flag = any(reaches_unit_enum(model, f.type, frozenset({decl.name})) for f in decl.fields)
     decoders = Decoders(model, "buffered" if flag else "false")
     param = ", buffered = false" if flag else ""
     body = "".join(f"    {decoders.member(f)}\n" for f in decl.fields)
@@ -169,20 +171,40 @@ def unit_enum_decoder(decl: UnitEnum) -> str:
     )
 
 
-def parse_function(decl: Struct | TaggedUnion) -> str:
+def parse_function(name: str, where: str = "") -> str:
+    """parse<name>: the whole text through parseJson, then decode<name>. `where` says
+    where an element's errors are located, for the list types."""
     return (
-        f"/**\n * Parses JSON text as {article(decl.name)} {decl.name}, with serde_json::from_str's verdict:\n"
+        f"/**\n * Parses JSON text as {article(name)} {name}, with serde_json::from_str's verdict:\n"
         " * throws WireError when serde would refuse it. The value comes back in the\n"
-        " * canonical shape (None as null, skipped fields absent, defaults filled in).\n */\n"
-        f"export function parse{decl.name}(text: string): {decl.name} {{\n"
+        f" * canonical shape (None as null, skipped fields absent, defaults filled in).{where}\n */\n"
+        f"export function parse{name}(text: string): {name} {{\n"
         "  // defer: serde never checks the values of unknown struct members it skips\n"
-        f"  return decode{decl.name}(parseJson(text, {{ defer: true }}));\n}}\n"
+        f"  return decode{name}(parseJson(text, {{ defer: true }}));\n}}\n"
     )
 
 
+def api_decoders(model: WireModel) -> list[str]:
+    """The HTTP API's list of events, bare and in its envelope (envelope.py)."""
+    root = model.root
+    member = envelope(model).fields[0].name
+    array = (
+        f"/** {EVENTS_ARRAY} from a parsed node: Vec<{root}>, every element read, errors at `[i]`. */\n"
+        f"export function decode{EVENTS_ARRAY}(node: JsonNode): {EVENTS_ARRAY} {{\n"
+        f"  return decodeVec(node, {Decoders(model, 'false').of(array_type(model).inner)});\n}}\n"
+    )
+    return [
+        parse_function(EVENTS_ARRAY, "\n * An element's errors are located by its index: `[3].kind.attempt`."),
+        parse_function(EVENTS_ENVELOPE, f"\n * An element's errors are located by its index: `{member}[3].kind.attempt`."),
+        array,
+        struct_decoder(model, envelope(model)),
+    ]
+
+
 def decode_ts(model: WireModel) -> str:
-    parts = [parse_function(d) for d in protocol_decls(model)]
+    parts = [parse_function(d.name) for d in protocol_decls(model)]
     parts += [decoder_decl(model, d) for d in model.decls]
+    parts += api_decoders(model) if lists_events(model) else []
     intro = (
         "// JSON text -> typed values, with serde's verdicts. Each decoder reads one\n"
         "// declaration's fields through the runtime (src/runtime), which holds the rules.\n"

@@ -8,6 +8,7 @@ import re
 import textwrap
 
 from codegen.model import Scalar, Struct, TaggedUnion, WireModel
+from jamjet_schema.wiremodel.contract_constants import EVENTS_ARRAY, EVENTS_ENVELOPE
 
 # Per scalar: the TypeScript type, the runtime decoder and the runtime writer.
 # u64/i64 are bigint so that values beyond 2^53 are never rounded.
@@ -23,13 +24,16 @@ SCALARS: dict[Scalar, tuple[str, str, str]] = {
     Scalar.JSON: ("JsonNode", "decodeValue", "writeValue"),
 }
 
+# serialize<Name>Api: the HTTP API's form of serialize<Name> (encode.py).
+API_SUFFIX = "Api"
+
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
 
 def check_names(model: WireModel) -> None:
-    """Declarations and variants share one TypeScript namespace: refuse a clash."""
-    names = [d.name for d in model.decls]
-    names += [v.name for u in model.of_kind(TaggedUnion) for v in u.variants]
+    """Declarations, variants and the HTTP API's types share one TypeScript namespace:
+    refuse a clash."""
+    names = type_names(model)
     clashes = sorted({n for n in names if names.count(n) > 1})
     if clashes:
         raise ValueError(f"TypeScript names used twice: {', '.join(clashes)}")
@@ -85,5 +89,7 @@ def protocol_decls(model: WireModel) -> list[Struct | TaggedUnion]:
 
 
 def type_names(model: WireModel) -> list[str]:
+    """Every type types.ts declares: the model's, its variants, the HTTP API's two."""
     names = [d.name for d in model.decls]
-    return names + [v.name for u in model.of_kind(TaggedUnion) for v in u.variants]
+    names += [v.name for u in model.of_kind(TaggedUnion) for v in u.variants]
+    return names + [EVENTS_ARRAY, EVENTS_ENVELOPE]

@@ -39,6 +39,7 @@ PUBLIC_RUNTIME = [
     "PathSegment",
     "PlainOptions",
     "TimestampParts",
+    "Form",
 ]
 
 

@@ -23,6 +23,7 @@ from codegen.model import (
     WireModel,
 )
 
+from .envelope import EVENTS_ARRAY, array_type, envelope, lists_events
 from .imports import RUNTIME, imports, runtime_exports
 from .naming import SCALARS, access, constant, doc, literal, prop
 
@@ -138,8 +139,18 @@ def alias_type(decl: Alias | Newtype) -> str:
     return f"{doc(decl.description)}export type {decl.name} = {ts_type(target)};\n"
 
 
+def api_types(model: WireModel) -> str:
+    """The HTTP API's shapes of a list of events (envelope.py)."""
+    array = (
+        f"/** A JSON array of {model.root} (Rust `Vec<{model.root}>`), as the runtime's HTTP API lists them. */\n"
+        f"export type {EVENTS_ARRAY} = {ts_type(array_type(model))};\n"
+    )
+    return array + "\n" + struct_type(envelope(model))
+
+
 def types_ts(model: WireModel) -> str:
-    body = "\n".join(type_decl(decl) for decl in model.decls)
+    api = [api_types(model)] if lists_events(model) else []
+    body = "\n".join([*(type_decl(decl) for decl in model.decls), *api])
     intro = (
         "// The types of the JamJet event log, one per Rust declaration, with the wire\n"
         "// names. u64/i64 are bigint (exact beyond 2^53), serde_json::Value is the\n"

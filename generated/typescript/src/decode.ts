@@ -52,6 +52,8 @@ import {
   type EscalationRequired,
   type Event,
   type EventKind,
+  type Events,
+  type EventsResponse,
   type ExternalEventReceived,
   type InterruptRaised,
   type IterationCompleted,
@@ -1039,4 +1041,43 @@ export function decodeProvenanceMetadata(node: JsonNode): ProvenanceMetadata {
 /** ApprovalDecision: its name, or {name: null}; `buffered` inside a tagged union. */
 export function decodeApprovalDecision(node: JsonNode, buffered = false): ApprovalDecision {
   return decodeUnitVariant(node, "ApprovalDecision", APPROVAL_DECISION_VALUES, buffered);
+}
+
+/**
+ * Parses JSON text as an Events, with serde_json::from_str's verdict:
+ * throws WireError when serde would refuse it. The value comes back in the
+ * canonical shape (None as null, skipped fields absent, defaults filled in).
+ * An element's errors are located by its index: `[3].kind.attempt`.
+ */
+export function parseEvents(text: string): Events {
+  // defer: serde never checks the values of unknown struct members it skips
+  return decodeEvents(parseJson(text, { defer: true }));
+}
+
+/**
+ * Parses JSON text as an EventsResponse, with serde_json::from_str's verdict:
+ * throws WireError when serde would refuse it. The value comes back in the
+ * canonical shape (None as null, skipped fields absent, defaults filled in).
+ * An element's errors are located by its index: `events[3].kind.attempt`.
+ */
+export function parseEventsResponse(text: string): EventsResponse {
+  // defer: serde never checks the values of unknown struct members it skips
+  return decodeEventsResponse(parseJson(text, { defer: true }));
+}
+
+/** Events from a parsed node: Vec<Event>, every element read, errors at `[i]`. */
+export function decodeEvents(node: JsonNode): Events {
+  return decodeVec(node, decodeEvent);
+}
+
+const EVENTS_RESPONSE_FIELDS: readonly FieldSpec[] = [
+  { name: "events" },
+];
+
+/** EventsResponse from a parsed node, by serde derive's struct rules (runtime/struct.ts). */
+export function decodeEventsResponse(node: JsonNode): EventsResponse {
+  const m = readStruct(node, "EventsResponse", EVENTS_RESPONSE_FIELDS);
+  return {
+    events: required(m, "events", (n) => decodeVec(n, decodeEvent)),
+  };
 }

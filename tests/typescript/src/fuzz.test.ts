@@ -11,7 +11,7 @@ import { answer, loadCorpus } from "./support/corpus.js";
 import { Rng } from "./support/gen.js";
 import { Probe, isSendable } from "./support/probe.js";
 import { Obj, Raw, VALUES, containers, fromNode, render, type Tree } from "./support/trees.js";
-import { parseJson } from "./wire.js";
+import { LOG_FORM, parseJson, type Form } from "./wire.js";
 
 // A deeper run: JAMJET_FUZZ_CASES=200000 JAMJET_FUZZ_SEED=7 node --test dist/fuzz.test.js
 const CASES = Number(process.env.JAMJET_FUZZ_CASES ?? 12_000);
@@ -104,13 +104,13 @@ test(`mutated corpus documents: verdict and bytes as serde (${CASES} cases, seed
   VARIANTS = [...new Set(corpus.flatMap((c) => (c.covers?.variant ? [c.covers.variant] : [])))];
   const seeds = corpus.flatMap((c) => {
     try {
-      return [{ type: c.type_name as string, tree: fromNode(parseJson(c.input)) }];
+      return [{ type: c.type_name as string, form: c.form ?? LOG_FORM, tree: fromNode(parseJson(c.input)) }];
     } catch {
       return []; // not JSON to begin with: the corpus has those as they are
     }
   });
   const rng = new Rng(SEED);
-  const cases: Array<{ type: string; input: string }> = [];
+  const cases: Array<{ type: string; input: string; form: Form }> = [];
   while (cases.length < CASES) {
     const seed = rng.pick(seeds);
     let tree = fromNode(parseJson(render(seed.tree)));
@@ -123,16 +123,16 @@ test(`mutated corpus documents: verdict and bytes as serde (${CASES} cases, seed
     }
     if (type === "EventKind" && rng.int(5) === 0) type = "EventKind.node_id";
     const input = render(tree);
-    if (isSendable(input)) cases.push({ type, input });
+    if (isSendable(input)) cases.push({ type, input, form: seed.form });
   }
-  const rust = await new Probe("jamjet-testee-rust").batch(cases.map((c) => ({ type_name: c.type, input: c.input })));
+  const rust = await new Probe("jamjet-testee-rust").batch(cases.map((c) => ({ type_name: c.type, input: c.input, form: c.form })));
   const bad: string[] = [];
   cases.forEach((c, i) => {
     const theirs = rust[i]!;
-    const ours = answer(c.type, c.input);
+    const ours = answer(c.type, c.input, c.form);
     const same = theirs.kind === ours.kind && (ours.kind === "error" || theirs.text === ours.text);
     if (!same && bad.length < 10) {
-      bad.push(`${c.type} ${c.input.slice(0, 300)}\n    rust: ${theirs.kind} ${theirs.text}\n    ours: ${ours.kind} ${ours.text}`);
+      bad.push(`${c.type} (${c.form}) ${c.input.slice(0, 300)}\n    rust: ${theirs.kind} ${theirs.text}\n    ours: ${ours.kind} ${ours.text}`);
     }
   });
   const accepted = rust.filter((a) => a.kind === "output").length;

@@ -9,13 +9,13 @@
 
 import { answer, implemented } from "./support/corpus.js";
 import { WireError } from "./schema.js";
-import { JsonObject, parseJson, writeJsonString, writeMembers, writeValue, type JsonNode } from "./wire.js";
+import { JsonObject, LOG_FORM, isForm, parseJson, writeJsonString, writeMembers, writeValue, type Form, type JsonNode } from "./wire.js";
 
 type Answer = ["output" | "error" | "skipped", string];
 
-function handle(typeName: string, input: string): Answer {
+function handle(typeName: string, input: string, form: Form): Answer {
   if (!implemented(typeName)) return ["skipped", `type ${typeName} is not implemented`];
-  const ours = answer(typeName, input);
+  const ours = answer(typeName, input, form);
   if (ours.kind === "output") return ["output", ours.text];
   // Anything but a WireError is a bug of ours, not a verdict: say so (the
   // corpus test runs in-process too, and fails on it).
@@ -30,12 +30,20 @@ function stringMember(request: JsonObject, key: string): string {
   return value;
 }
 
+/** The request's `form`: absent is the log form; anything but a form's name is a broken request. */
+function formMember(request: JsonObject): Form {
+  const value = request.get("form");
+  if (value === undefined) return LOG_FORM;
+  if (!isForm(value)) throw new Error(`request member form is not a form: ${writeValue(value)}`);
+  return value;
+}
+
 /** One request line -> one answer line. */
 function answerLine(line: string): string {
   const request = parseJson(line);
   if (!(request instanceof JsonObject)) throw new Error(`a request is an object: ${line}`);
   const id: JsonNode = request.get("id") ?? null;
-  const [kind, text] = handle(stringMember(request, "type_name"), stringMember(request, "input"));
+  const [kind, text] = handle(stringMember(request, "type_name"), stringMember(request, "input"), formMember(request));
   return writeMembers([
     ["id", writeValue(id)],
     [kind, writeJsonString(text)],

@@ -51,5 +51,10 @@ export {
   writeVec,
   writeUnitVariant,
   unknownTag,
+  isForm,
+  LOG_FORM,
+  API_FORM,
+  type Form,
   type Member,
+  type Writer,
 } from "./writers.js";

@@ -7,12 +7,37 @@
 // its tag first. The leaf writers (numbers.ts, strings.ts, timestamp.ts,
 // uuid.ts, value.ts) give the bytes of one value.
 //
+// Two forms (FORMS in the protocol): "log" is that text; "api" is what the
+// runtime's HTTP API writes, the value passed through serde_json::Value first,
+// so every object's members come out sorted by key (a BTreeMap<String, _>, by
+// code point) at every level, the variant's tag among them; scalars are the same
+// bytes. The form travels down with every nested write, and writeMembers, where
+// every struct and variant becomes an object, is the one place that sorts.
+// (Value maps are sorted in both forms already: writeValue.)
+//
 // Every writer (the leaf ones too) checks the JavaScript value it is given, so plain JavaScript
 // callers (no type checker) get a WireError naming the field rather than
 // wrong bytes: e.g. a bigint where an f64 belongs would otherwise print `null`.
 
+import { FORMS } from "./constants.js";
 import { WireError, at } from "./errors.js";
 import { writeJsonString } from "./strings.js";
+import { compareUtf8 } from "./utf8.js";
+
+/** How a value is written back: "log" (serde's field order) or "api" (members sorted). */
+export type Form = (typeof FORMS)[number];
+/** serde_json::to_string of the value: the event log's bytes. */
+export const LOG_FORM: Form = FORMS[0];
+/** serde_json::to_string of the value's serde_json::Value: the HTTP API's bytes. */
+export const API_FORM: Form = FORMS[1];
+
+/** Whether `value` names a form (a protocol request's `form`, say). */
+export function isForm(value: unknown): value is Form {
+  return FORMS.some((f) => f === value);
+}
+
+/** A writer of one value, in the given form (leaf writers ignore it: scalars are the same in both). */
+export type Writer<T> = (value: T, form: Form) => string;
 
 /** One member of an object being written: the key and the JSON text of its value; undefined when skipped. */
 export type Member = readonly [key: string, json: string] | undefined;
@@ -22,26 +47,35 @@ function expected(what: string, value: unknown): WireError {
   return new WireError(`cannot write ${found} as ${what}`);
 }
 
-/** `{...}` from the members that are not skipped, in the order given. */
-export function writeMembers(members: readonly Member[]): string {
-  const parts: string[] = [];
-  for (const m of members) if (m !== undefined) parts.push(`${writeJsonString(m[0])}:${m[1]}`);
-  return `{${parts.join(",")}}`;
+/**
+ * `{...}` from the members that are not skipped: in the order given (declaration
+ * order) in the log form, sorted by key in the api form.
+ */
+export function writeMembers(members: readonly Member[], form: Form = LOG_FORM): string {
+  const kept = members.filter((m): m is NonNullable<Member> => m !== undefined);
+  // code point order, as BTreeMap<String, _> (UTF-8 bytes), not JS's UTF-16 `<`
+  if (form === API_FORM) kept.sort((a, b) => compareUtf8(a[0], b[0]));
+  return `{${kept.map(([key, json]) => `${writeJsonString(key)}:${json}`).join(",")}}`;
 }
 
 /** A member serde always writes. Errors from `write` get `key` prepended to their path. */
-export function member<T>(key: string, value: T, write: (v: T) => string): Member {
-  return [key, at(key, () => write(value))];
+export function member<T>(key: string, value: T, write: Writer<T>, form: Form = LOG_FORM): Member {
+  return [key, at(key, () => write(value, form))];
 }
 
 /** A `skip_serializing_if = "Option::is_none"` member: skipped when the property is absent (or null). */
-export function memberUnlessNone<T>(key: string, value: T | null | undefined, write: (v: T) => string): Member {
-  return value === undefined || value === null ? undefined : member(key, value, write);
+export function memberUnlessNone<T>(key: string, value: T | null | undefined, write: Writer<T>, form: Form = LOG_FORM): Member {
+  return value === undefined || value === null ? undefined : member(key, value, write, form);
 }
 
 /** A `skip_serializing_if = "Vec::is_empty"` member: skipped when absent or empty. */
-export function memberUnlessEmpty<T>(key: string, value: readonly T[] | undefined, write: (v: readonly T[]) => string): Member {
-  return value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : member(key, value, write);
+export function memberUnlessEmpty<T>(
+  key: string,
+  value: readonly T[] | undefined,
+  write: Writer<readonly T[]>,
+  form: Form = LOG_FORM,
+): Member {
+  return value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : member(key, value, write, form);
 }
 
 /** Checks that a struct or variant value is an object before its members are read. */
@@ -62,15 +96,15 @@ export function writeString(value: string): string {
 }
 
 /** Option<T> written always: None (null or undefined) is `null`. */
-export function writeOption<T>(write: (v: T) => string): (value: T | null | undefined) => string {
-  return (value) => (value === null || value === undefined ? "null" : write(value));
+export function writeOption<T>(write: Writer<T>): Writer<T | null | undefined> {
+  return (value, form = LOG_FORM) => (value === null || value === undefined ? "null" : write(value, form));
 }
 
 /** Vec<T>: `[...]`, errors located by index. */
-export function writeVec<T>(write: (v: T) => string): (value: readonly T[]) => string {
-  return (value) => {
+export function writeVec<T>(write: Writer<T>): Writer<readonly T[]> {
+  return (value, form = LOG_FORM) => {
     if (!Array.isArray(value)) throw expected("a Vec (an array)", value);
-    return `[${value.map((item, i) => at(i, () => write(item))).join(",")}]`;
+    return `[${value.map((item, i) => at(i, () => write(item, form))).join(",")}]`;
   };
 }
 

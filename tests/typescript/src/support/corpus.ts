@@ -8,25 +8,37 @@ import {
   nodeIdOf,
   parseEvent,
   parseEventKind,
+  parseEvents,
+  parseEventsResponse,
   parseProvenanceMetadata,
   serializeEvent,
+  serializeEventApi,
   serializeEventKind,
+  serializeEventKindApi,
+  serializeEvents,
+  serializeEventsApi,
+  serializeEventsResponse,
+  serializeEventsResponseApi,
   serializeProvenanceMetadata,
+  serializeProvenanceMetadataApi,
 } from "../schema.js";
-import { writeJsonString } from "../wire.js";
+import { API_FORM, EVENTS_ARRAY, EVENTS_ENVELOPE, LOG_FORM, PROTOCOL_TYPES, writeJsonString, type Form } from "../wire.js";
 import { repoRoot } from "./probe.js";
 
-export type Tier = "required" | "implementation-defined" | "evolution";
+/** The corpus's tiers (conformance/fixture.schema.json); `api` holds the HTTP API's shapes and form. */
+export type Tier = "required" | "api" | "implementation-defined" | "evolution";
 
 export interface FixtureCase {
   id: string;
   description: string;
   rule: string;
-  type_name: "Event" | "EventKind" | "ProvenanceMetadata";
+  type_name: (typeof PROTOCOL_TYPES)[number];
   class: "canonical" | "accepted" | "rejected";
   input: string;
   output?: string;
   serde_error?: string;
+  /** How the output is written: absent is the log form (protocol.md). */
+  form?: Form;
   covers?: { variant?: string; field?: string };
   tier: Tier;
   file: string;
@@ -60,10 +72,18 @@ export function manifestVariants(): string[] {
 /** What the implementation says to one protocol request, in-process. */
 export type Ours = { kind: "output"; text: string } | { kind: "error"; text: string; error: unknown };
 
-const HANDLERS: Record<string, (input: string) => string> = {
-  Event: (input) => serializeEvent(parseEvent(input)),
-  EventKind: (input) => serializeEventKind(parseEventKind(input)),
-  ProvenanceMetadata: (input) => serializeProvenanceMetadata(parseProvenanceMetadata(input)),
+/** A document type's answer: parse, then write back in the form asked for. */
+function document<T>(parse: (text: string) => T, log: (value: T) => string, api: (value: T) => string) {
+  return (input: string, form: Form): string => (form === API_FORM ? api : log)(parse(input));
+}
+
+const HANDLERS: Record<string, (input: string, form: Form) => string> = {
+  Event: document(parseEvent, serializeEvent, serializeEventApi),
+  EventKind: document(parseEventKind, serializeEventKind, serializeEventKindApi),
+  ProvenanceMetadata: document(parseProvenanceMetadata, serializeProvenanceMetadata, serializeProvenanceMetadataApi),
+  [EVENTS_ARRAY]: document(parseEvents, serializeEvents, serializeEventsApi),
+  [EVENTS_ENVELOPE]: document(parseEventsResponse, serializeEventsResponse, serializeEventsResponseApi),
+  // a string or null: the same text in either form
   "EventKind.node_id": (input) => {
     const id = nodeIdOf(parseEventKind(input));
     return id === null ? "null" : writeJsonString(id);
@@ -75,12 +95,12 @@ export function implemented(typeName: string): boolean {
   return Object.hasOwn(HANDLERS, typeName);
 }
 
-/** The answer to (type_name, input); throws (a plain Error) for a type_name it does not know. */
-export function answer(typeName: string, input: string): Ours {
+/** The answer to (type_name, input, form); throws (a plain Error) for a type_name it does not know. */
+export function answer(typeName: string, input: string, form: Form = LOG_FORM): Ours {
   const handler = implemented(typeName) ? HANDLERS[typeName] : undefined;
   if (handler === undefined) throw new Error(`no handler for ${typeName}`);
   try {
-    return { kind: "output", text: handler(input) };
+    return { kind: "output", text: handler(input, form) };
   } catch (error) {
     return { kind: "error", text: error instanceof Error ? error.message : String(error), error };
   }

@@ -7,7 +7,7 @@
 // the repository root.
 
 import { spawn, execFileSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { isWellFormed } from "../wire.js";
+import { isWellFormed, type Form } from "../wire.js";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,8 @@ import { fileURLToPath } from "node:url";
 export interface ProbeRequest {
   type_name: string;
   input: string;
+  /** How an accepted input is written back (protocol.md): absent is the log form. */
+  form?: Form;
 }
 
 export type ProbeAnswer =
@@ -88,7 +90,7 @@ export class Probe {
     const firstId = this.nextId;
     this.nextId += requests.length;
     const lines = requests.map((r, i) =>
-      JSON.stringify({ id: firstId + i, type_name: r.type_name, input: r.input }),
+      JSON.stringify({ id: firstId + i, type_name: r.type_name, input: r.input, ...(r.form === undefined ? {} : { form: r.form }) }),
     );
     const answers = new Array<ProbeAnswer | undefined>(requests.length);
     let stderr = "";

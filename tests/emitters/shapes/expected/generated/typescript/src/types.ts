@@ -204,3 +204,15 @@ export interface Review {
   parent?: Review;
   mark: bigint | null;
 }
+
+/** A JSON array of Event (Rust `Vec<Event>`), as the runtime's HTTP API lists them. */
+export type Events = Event[];
+
+/**
+ * What the runtime's HTTP API answers for `GET /executions/{id}/events`: `{"events": [...]}`.
+ * Other members are ignored when reading, as for any struct.
+ */
+export interface EventsResponse {
+  /** The execution's events, in sequence order (a JSON array of Event). */
+  events: Event[];
+}

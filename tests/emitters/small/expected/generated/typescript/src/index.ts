@@ -21,4 +21,5 @@ export {
   type PathSegment,
   type PlainOptions,
   type TimestampParts,
+  type Form,
 } from "./runtime/index.js";
