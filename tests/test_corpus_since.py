@@ -15,10 +15,17 @@ from typing import Any
 import pytest
 
 from codegen.build_model import build_model
+from codegen.corpus.cases import Case
+from codegen.corpus.documents import event
 from codegen.corpus.record import corpus_cases
 from codegen.corpus.since import Needs
 from codegen.history import archive_path
 from codegen.model import WireModel
+from jamjet_schema.wiremodel.contract_constants import (
+    ENVELOPE_MEMBER,
+    EVENTS_ARRAY,
+    EVENTS_ENVELOPE,
+)
 from tests.conftest import REPO
 
 NEW_FIELD = "zz_priority_hint"
@@ -89,3 +96,20 @@ def test_the_sequence_form_uses_the_fields_it_leaves_out(since: dict[str, Any]) 
     # since its verdict ("invalid length") is decided by that field.
     short = [(s, c) for s, c in since.values() if c.id.startswith("EventKind.node_completed.seq")]
     assert short and all(needed == "1.1.0" for needed, _ in short)
+
+
+
+def test_a_list_of_events_needs_what_its_events_use(
+    seed_model: WireModel, model: WireModel, since: dict[str, Any]
+) -> None:
+    """The API's array and envelope are read along their events (since.py's `expr`)."""
+    needs = Needs([seed_model, model, _release_1_2_0()])
+    kinds = {c.variant: c.input for _, c in since.values() if c.id.endswith(".minimal")}
+    for variant, wanted in (("node_held", "1.2.0"), ("workflow_completed", None)):
+        element = event(kind=kinds[variant])
+        for type_name, text in (
+            (EVENTS_ARRAY, f"[{element},{element}]"),
+            (EVENTS_ENVELOPE, f'{{"next":null,"{ENVELOPE_MEMBER}":[{element}]}}'),
+        ):
+            case = Case(f"{type_name}.x", type_name, "envelope", "a list", text, None)
+            assert needs.of(case) == wanted, (type_name, variant)

@@ -41,6 +41,8 @@ class Case:
     implementation_defined: bool = False
     variant: str | None = None  # the variant's wire name, for the coverage report
     field: str | None = None
+    form: str | None = None  # "api": the output as the HTTP API writes it (protocol.md)
+    tier: str | None = None  # the tier the case belongs to, when not decided by its answer
 
 
 def all_cases(model: WireModel) -> list[Case]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from codegen.corpus.api_cases import Exact, Verdicts, api_cases
 from codegen.corpus.cases import Case, all_cases
 from codegen.corpus.edge_cases import edge_cases
 from codegen.corpus.era_builds import ERAS_README, EraReference
@@ -23,6 +24,7 @@ from codegen.corpus.suite_inputs import suite_cases
 from codegen.model import Struct, TaggedUnion, WireModel
 from jamjet_schema.conformance.corpus import ERA_TIER, ERAS, RULES
 from jamjet_schema.conformance.testee import Outcome, Request, Testee
+from jamjet_schema.wiremodel.contract_constants import EVENTS_ARRAY, EVENTS_ENVELOPE
 
 ROOT = "conformance/fixtures"
 
@@ -46,6 +48,8 @@ class Recorded:
             out["reader_version"] = self.reader_version
         if self.since:
             out["since"] = self.since
+        if self.case.form:
+            out["form"] = self.case.form
         covers = {
             k: v for k, v in (("variant", self.case.variant), ("field", self.case.field)) if v
         }
@@ -64,9 +68,30 @@ class Recorded:
         return "canonical" if self.outcome.text == self.case.input else "accepted"
 
 
-def corpus_cases(model: WireModel) -> list[Case]:
+def corpus_cases(model: WireModel, reference: Testee | None = None) -> list[Case]:
+    """The cases of `model`; with the `reference`, also the api tier's (which asks it
+    which documents are valid events)."""
     cases = all_cases(model) + edge_cases(model)
-    return cases + suite_cases(model, cases)
+    cases += suite_cases(model, cases)
+    if reference is None:
+        return cases
+    return cases + api_cases(model, _verdicts(reference), _exact(reference))
+
+
+def _exact(reference: Testee) -> Exact:
+    def exact(texts: Sequence[str]) -> list[bool]:
+        inexact = inexact_literals(reference, texts)
+        return [not (float_literals(t) & inexact) for t in texts]
+
+    return exact
+
+
+def _verdicts(testee: Testee) -> Verdicts:
+    def ask(requests: Sequence[tuple[str, str, str | None]]) -> list[str | None]:
+        outcomes = testee.run([Request(t, text, form=form) for t, text, form in requests])
+        return [o.text if o.accepted else None for o in outcomes]
+
+    return ask
 
 
 @dataclass(frozen=True)
@@ -78,7 +103,7 @@ class OlderReader:
 
 
 def _ask(testee: Testee, cases: list[Case]) -> list[Outcome]:
-    outcomes = testee.run([Request(c.type_name, c.input) for c in cases])
+    outcomes = testee.run([Request(c.type_name, c.input, form=c.form) for c in cases])
     skipped = [c.id for c, o in zip(cases, outcomes, strict=True) if o.verdict == "skipped"]
     if skipped:
         raise RuntimeError(f"{testee.describe()} skipped cases: {skipped[:5]}")
@@ -104,7 +129,7 @@ def record(
 
         releases = released_models(model)
     needs = Needs([*releases, model])
-    cases = corpus_cases(model)
+    cases = corpus_cases(model, reference)
     outcomes = _ask(reference, cases)
     recorded = [
         Recorded(c, o, tier, since=needs.of(c))
@@ -198,7 +223,7 @@ def _tiers(reference: Testee, cases: Sequence[Case], outcomes: Sequence[Outcome]
     return [
         "implementation-defined"
         if c.implementation_defined or (o.accepted and float_literals(c.input) & inexact)
-        else "required"
+        else c.tier or "required"
         for c, o in zip(cases, outcomes, strict=True)
     ]
 
@@ -220,6 +245,11 @@ def _place(r: Recorded) -> tuple[str, str]:
             f"{ROOT}/evolution/{r.reader_version}-reader.json",
             f"Documents of later schema versions, read by a {r.reader_version} reader",
         )
+    if r.tier == "api":
+        single = (
+            f"One {c.type_name} as the runtime's HTTP API writes it (members sorted), read back"
+        )
+        return f"{ROOT}/api/{c.type_name}.json", _API_GROUPS.get(c.type_name, single)
     if r.tier == "implementation-defined":
         group = c.rule if c.implementation_defined else "float-format"  # else: inexact.py
         return f"{ROOT}/implementation-defined/{group}.json", _TIER_GROUPS[group]
@@ -248,6 +278,11 @@ def _place(r: Recorded) -> tuple[str, str]:
         f"{c.type_name}: the whole document and every field",
     )
 
+
+_API_GROUPS = {
+    EVENTS_ENVELOPE: "The envelope `GET /executions/{id}/events` answers, in both forms",
+    EVENTS_ARRAY: "A JSON array of events, in both forms",
+}
 
 _WIRE_RULES = {
     "float-format",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from codegen.corpus.cases import Case
@@ -32,8 +33,20 @@ from codegen.model import (
     WireModel,
 )
 from jamjet_schema.diff.bump import parse_version
+from jamjet_schema.wiremodel.contract_constants import (
+    ENVELOPE_MEMBER,
+    EVENTS_ARRAY,
+    EVENTS_ENVELOPE,
+)
 
 Item = tuple[str, str, str]  # ("variant" | "field" | "value", owner, name)
+
+
+@dataclass(frozen=True)
+class _Envelope:
+    """The API's envelope: its one member holds the events."""
+
+    events: TypeExpr
 
 
 class _Object(list[tuple[str, Any]]):
@@ -96,8 +109,17 @@ class Needs:
             document = json.loads(case.input, object_pairs_hook=_Object)
         except (ValueError, RecursionError):
             return found
-        _Walk(self.model, found).value(NamedType(case.type_name), document)
+        _Walk(self.model, found).value(self.expr(case.type_name), document)
         return found
+
+    def expr(self, type_name: str) -> TypeExpr | _Envelope:
+        """The type a protocol type name reads; the API's forms are lists of the root."""
+        events = VecType(NamedType(self.model.root))
+        if type_name == EVENTS_ARRAY:
+            return events
+        if type_name == EVENTS_ENVELOPE:
+            return _Envelope(events)
+        return NamedType(type_name)
 
     def covered(self, case: Case) -> set[Item]:
         """What the case's `covers` names: a variant (of whichever union has it) and a
@@ -122,7 +144,12 @@ class _Walk:
     def __init__(self, model: WireModel, found: set[Item]) -> None:
         self.model, self.found = model, found
 
-    def value(self, expr: TypeExpr, value: Any) -> None:
+    def value(self, expr: TypeExpr | _Envelope, value: Any) -> None:
+        if isinstance(expr, _Envelope):
+            if isinstance(value, _Object):
+                for _, member in (m for m in value if m[0] == ENVELOPE_MEMBER):
+                    self.value(expr.events, member)
+            return
         expr = self.model.resolve(expr)
         if isinstance(expr, OptionType):
             self.value(expr.inner, value)

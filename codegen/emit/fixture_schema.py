@@ -21,7 +21,8 @@ Schema = dict[str, Any]
 
 _VERSION = {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$"}
 _TIERS = (
-    "required: every implementation must agree; implementation-defined: serde's behaviour is"
+    "required: every implementation must agree; api: the same, on the events as the runtime's"
+    " HTTP API serves them (the array and the envelope, the api form); implementation-defined: serde's behaviour is"
     " recorded, others may differ; evolution: what a reader of an older release (reader_version)"
     f" does with newer documents; {ERA_TIER}: the answers of a reference built with an older"
     " serde_json (the file's serde_json), for cases whose bytes differ in that build."
@@ -113,6 +114,12 @@ def _case(model: WireModel) -> Schema:
                 "description": "canonical: accepted and written back byte-identical; accepted:"
                 " accepted, written back as output; rejected: refused.",
                 "enum": list(CLASSES),
+            },
+            "form": {
+                "description": "How the output is written (protocol.md): api, through"
+                " serde_json::Value as the runtime's HTTP API writes (members sorted); absent:"
+                " log, serde_json::to_string of the value.",
+                "enum": list(table.forms),
             },
             "input": {"type": "string"},
             "output": {"type": "string"},

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from jamjet_schema.models import JsonValue as JsonValue
     from jamjet_schema.models import node_id_of as node_id_of
     from jamjet_schema.models import serde_message as serde_message
+    from jamjet_schema.responses import EventList as EventList
+    from jamjet_schema.responses import EventsResponse as EventsResponse
+    from jamjet_schema.responses import api_json as api_json
+    from jamjet_schema.responses import parse_events as parse_events
     from jamjet_schema.wire import Timestamp as Timestamp
     from jamjet_schema.wire import WireError as WireError
 
@@ -42,11 +46,15 @@ _HOMES = {
     "JsonValue": "jamjet_schema.models",
     "node_id_of": "jamjet_schema.models",
     "serde_message": "jamjet_schema.models",
+    "EventList": "jamjet_schema.responses",
+    "EventsResponse": "jamjet_schema.responses",
+    "api_json": "jamjet_schema.responses",
+    "parse_events": "jamjet_schema.responses",
     "Timestamp": "jamjet_schema.wire",
     "WireError": "jamjet_schema.wire",
 }
 _OWN = ["JsonValue", "Timestamp", "WireError", "__version__", "native_available"]
-_OWN += ["node_id_of", "serde_message"]
+_OWN += ["node_id_of", "serde_message", "EventList", "EventsResponse", "api_json", "parse_events"]
 
 
 def _generated_names() -> list[str]:

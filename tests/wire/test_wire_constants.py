@@ -67,9 +67,11 @@ def test_the_python_table_is_the_model_s_and_the_reference_s(table: WireConstant
     assert (
         _constants.PROTOCOL_TYPES
         == table.protocol_types
-        == ("Event", "EventKind", "ProvenanceMetadata")
+        == ("Event", "EventKind", "ProvenanceMetadata", "Events", "EventsResponse")
     )
     assert table.rules == _constants.RULES
+    assert table.protocol_types[-2:] == (_constants.EVENTS_ARRAY, _constants.EVENTS_ENVELOPE)
+    assert (_constants.ENVELOPE_MEMBER, _constants.FORMS) == ("events", ("log", "api"))
 
 
 def nested(depth: int) -> str:

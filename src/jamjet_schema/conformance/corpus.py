@@ -17,13 +17,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal, cast
 
-from jamjet_schema.wire._constants import PROTOCOL_TYPES
+from jamjet_schema.wire._constants import FORMS, PROTOCOL_TYPES
 from jamjet_schema.wire._constants import RULES as WIRE_RULES
 
-Tier = Literal["required", "implementation-defined", "evolution"]
+Tier = Literal["required", "api", "implementation-defined", "evolution"]
 CaseClass = Literal["canonical", "accepted", "rejected"]
 
-TIERS: tuple[Tier, ...] = ("required", "implementation-defined", "evolution")
+TIERS: tuple[Tier, ...] = ("required", "api", "implementation-defined", "evolution")
 CLASSES: tuple[CaseClass, ...] = ("canonical", "accepted", "rejected")
 # The protocol's type names and the rule names come from the wire constants table
 # (generated from the wire model; pure data, no models behind it).
@@ -36,7 +36,7 @@ CORPUS_ENV = "JAMJET_SCHEMA_CORPUS"
 
 _FILE_KEYS = {"$schema", "description", "tier", "cases"}
 _CASE_KEYS = {"id", "description", "rule", "type_name", "covers", "class", "input", "output"}
-_CASE_KEYS |= {"serde_error", "reader_version", "since"}
+_CASE_KEYS |= {"serde_error", "reader_version", "since", "form"}
 _CASE_REQUIRED = ("id", "description", "rule", "type_name", "class", "input")
 _ID = re.compile(rf"^({'|'.join(TIERS)})\.[A-Za-z0-9_.+^-]+$")
 _VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
@@ -61,6 +61,7 @@ class Case:
     covers_field: str | None = None
     reader_version: str | None = None  # evolution tier: the older release whose reader answered
     since: str | None = None  # the release that added what the case uses; None: every release
+    form: str | None = None  # "api": written back as the HTTP API writes (protocol.md); None: log
 
     @property
     def required(self) -> bool:
@@ -196,6 +197,7 @@ class _FileChecker:
             covers_field=field,
             reader_version=cast("str | None", obj.get("reader_version")),
             since=cast("str | None", obj.get("since")),
+            form=self.choice(obj, at, "form", FORMS) if "form" in obj else None,
         )
         self.semantics(case, at)
         return case

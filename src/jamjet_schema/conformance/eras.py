@@ -24,7 +24,11 @@ FOLDER = corpus_mod.ERAS
 TIER = corpus_mod.ERA_TIER
 _FILE_KEYS = {"$schema", "description", "tier", "serde_json", "cases"}
 _VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
-_JUDGED_TIERS: tuple[Tier, ...] = ("required", "implementation-defined")  # what eras re-record
+_JUDGED_TIERS: tuple[Tier, ...] = (
+    "required",
+    "api",
+    "implementation-defined",
+)  # what eras re-record
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def _case(
 ) -> Case:
     tier = next((t for t in _JUDGED_TIERS if str(_get(item, "id")).startswith(f"{t}.")), None)
     if tier is None:
-        why = "an era re-records a required or implementation-defined case, under its id"
+        why = "an era re-records a required, api or implementation-defined case, under its id"
         raise FixtureError(checker.path, f"{at}.id", why)
     case = checker.case(item, at, tier)
     base = by_id.get(case.id)

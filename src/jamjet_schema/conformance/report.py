@@ -95,6 +95,7 @@ def _table(title: str, rows: dict[str, Counter[str]], width: int) -> str:
 # The failure sections, one per tier, in this order; how each tier's entries are named.
 _SECTIONS: tuple[tuple[str, str], ...] = (
     ("required", "FAILED"),
+    ("api", "FAILED"),
     ("evolution", "FAILED"),
     ("implementation-defined", "implementation-defined: differs"),
 )
@@ -179,7 +180,9 @@ def describe(
     pad = indent + " " * len(lead)
     lines = [
         f"{indent}{lead}{label(r)} {case.id}",
-        f"{pad}  rule {case.rule} | class {case.case_class} | type {case.type_name} | {where}",
+        f"{pad}  rule {case.rule} | class {case.case_class} | type {case.type_name}"
+        + (f" | form {case.form}" if case.form else "")
+        + f" | {where}",
         f"{pad}  {case.description}",
         f"{pad}  -> {r.problem}",
         f"{pad}  input     {_clip(case.input)}",
@@ -365,6 +368,7 @@ def _case_json(r: CaseResult) -> dict[str, Any]:
         "rule": case.rule,
         "class": case.case_class,
         "type_name": case.type_name,
+        "form": case.form,
         "file": str(case.file),
         "description": case.description,
         "problem": r.problem,

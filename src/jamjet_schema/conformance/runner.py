@@ -67,7 +67,7 @@ class Selection:
     def wants_tier(self, case: Case) -> bool:
         if case.tier == "evolution":
             return self.every_reader or case.reader_version == self.reader_version
-        return self.tier == "all" or case.tier == "required"
+        return self.tier == "all" or case.tier != "implementation-defined"
 
 
 def newer_than_reader(case: Case, reader_version: str | None) -> bool:
@@ -182,7 +182,7 @@ def run(
     chosen = choose_era(eras or {}, era)
     cases = eras_mod.judged_by(cases, chosen)
     asked = [c for c in cases if not newer_than_reader(c, reader_version)]
-    answers = iter(testee.run([Request(c.type_name, c.input, c.id) for c in asked]))
+    answers = iter(testee.run([Request(c.type_name, c.input, c.id, c.form) for c in asked]))
     outcomes = [
         not_for_reader(c, reader_version)
         if reader_version is not None and newer_than_reader(c, reader_version)

@@ -52,6 +52,7 @@ class Request:
     type_name: str
     input: str
     label: str = ""  # what names the request in errors: the fixture id
+    form: str | None = None  # "api": written back as the HTTP API writes; None: the log form
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,9 @@ class _Session:
 
 
 def _request_line(index: int, request: Request) -> bytes:
-    doc = {"id": index, "type_name": request.type_name, "input": request.input}
+    doc: dict[str, object] = {"id": index, "type_name": request.type_name, "input": request.input}
+    if request.form is not None:
+        doc["form"] = request.form
     try:
         return (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate in the input: send it as its escape

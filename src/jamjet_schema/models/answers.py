@@ -12,10 +12,12 @@ import json
 from collections.abc import Callable
 from typing import IO, Any, Literal
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from jamjet_schema import Event, EventKind, ProvenanceMetadata, node_id_of, serde_message
+from jamjet_schema.responses import EventList, EventsResponse, api_json
 from jamjet_schema.wire import WireError, write_json_string
+from jamjet_schema.wire._constants import EVENTS_ARRAY, EVENTS_ENVELOPE
 
 Answer = tuple[Literal["output", "error", "skipped"], str]  # the verdict and its text
 
@@ -27,23 +29,27 @@ def _node_id(text: str) -> str:
     return "null" if node_id is None else write_json_string(node_id)
 
 
-HANDLERS: dict[str, Callable[[str], str]] = {
-    "Event": lambda text: Event.model_validate_json(text).model_dump_json(),
-    "EventKind": lambda text: EventKind.model_validate_json(text).model_dump_json(),
-    "ProvenanceMetadata": lambda text: ProvenanceMetadata.model_validate_json(
-        text
-    ).model_dump_json(),
+HANDLERS: dict[str, Callable[[str], BaseModel | str]] = {
+    "Event": Event.model_validate_json,
+    "EventKind": EventKind.model_validate_json,
+    "ProvenanceMetadata": ProvenanceMetadata.model_validate_json,
+    EVENTS_ARRAY: EventList.model_validate_json,
+    EVENTS_ENVELOPE: EventsResponse.model_validate_json,
     "EventKind.node_id": _node_id,
 }
 
 
-def answer(type_name: str, text: str) -> Answer:
-    """The protocol's answer for one request, without the id."""
+def answer(type_name: str, text: str, form: str | None = None) -> Answer:
+    """The protocol's answer for one request, without the id; `form` "api": written as
+    the runtime's HTTP API writes (api_json)."""
     handler = HANDLERS.get(type_name)
     if handler is None:
         return "skipped", f"type {type_name} is not implemented by this testee"
     try:
-        return "output", handler(text)
+        read = handler(text)
+        if isinstance(read, str):
+            return "output", read
+        return "output", api_json(read) if form == "api" else read.model_dump_json()
     except ValidationError as err:
         return "error", serde_message(err)
     except WireError as err:  # a held value serde_json cannot write
@@ -55,6 +61,7 @@ def serve(stdin: IO[str], stdout: IO[str]) -> None:
         if not line.strip():
             continue
         request: dict[str, Any] = json.loads(line)
-        verdict, text = answer(str(request["type_name"]), str(request["input"]))
+        form = request.get("form")
+        verdict, text = answer(str(request["type_name"]), str(request["input"]), form)
         stdout.write(json.dumps({"id": request["id"], verdict: text}, ensure_ascii=False) + "\n")
         stdout.flush()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
 
@@ -47,7 +48,11 @@ from .plan import plan_of, union_normalizer, union_variants, write_canonical
 
 
 def parse_json(
-    title: str, json_data: str | bytes | bytearray, known_fields: frozenset[str] | None = None
+    title: str,
+    json_data: str | bytes | bytearray,
+    known_fields: frozenset[str] | None = None,
+    *,
+    known_at: Mapping[int, frozenset[str]] | None = None,
 ) -> JsonNode:
     """The JSON tree of `json_data`, or a ValidationError with serde_json's message.
 
@@ -56,7 +61,7 @@ def parse_json(
     """
     try:
         text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8")
-        return parse(text, known_fields=known_fields)
+        return parse(text, known_fields=known_fields, known_at=known_at)
     except UnicodeDecodeError as err:
         raise json_error(title, f"invalid UTF-8: {err.reason}", "encoding") from None
     except WireError as err:

@@ -33,6 +33,10 @@ from jamjet_schema.wire._constants import EXPECTING_MAP, EXPECTING_SEQUENCE
 from jamjet_schema.wire.errors import OTHER
 
 ERROR_TYPE = "serde"
+# Wire kinds of the classes the generator does not write (the API's containers,
+# jamjet_schema.responses), by class name, for json_path: ("vec", inner), or
+# ("fields", ((member, kind), ...)) for a struct.
+CONTAINER_KINDS: dict[str, Any] = {}
 
 
 def serde_error(message: str, rule: str | None = None) -> PydanticCustomError:
@@ -88,6 +92,7 @@ def json_path(title: str, loc: Sequence[int | str]) -> list[int | str]:
     table); a class it does not know keeps its loc as it is."""
     tables = _tables()
     kind: Any = ("union", title) if title in tables.UNIONS else ("struct", title)
+    kind = CONTAINER_KINDS.get(title, kind)
     if kind[0] == "struct" and title not in tables.CLASSES:
         return list(loc)
     out: list[int | str] = []
@@ -108,6 +113,8 @@ def _inner(tables: Any, kind: Any, item: int | str) -> Any:
         return None
     if kind[0] == "vec" and isinstance(item, int):
         return kind[1]
+    if kind[0] == "fields":
+        return dict(kind[1]).get(item)
     if kind[0] == "struct" and isinstance(item, str) and kind[1] in tables.CLASSES:
         fields = tables.CLASSES[kind[1]][1]
         return next((tp for name, tp, *_ in fields if name == item), None)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 
 from ._constants import RECURSION_LIMIT
 from .nodes import JsonNode, JsonObject
@@ -107,7 +108,12 @@ def _fast_path_applies(text: str) -> bool:
     return text.isascii() or _RAW_SURROGATE.search(text) is None
 
 
-def parse(text: str, *, known_fields: frozenset[str] | None = None) -> JsonNode:
+def parse(
+    text: str,
+    *,
+    known_fields: frozenset[str] | None = None,
+    known_at: Mapping[int, frozenset[str]] | None = None,
+) -> JsonNode:
     """Parse like `serde_json::from_str::<serde_json::Value>` but keep duplicate keys.
 
     Numbers follow serde_json's ParserNumber: integer literals fitting u64 (or, when
@@ -121,7 +127,11 @@ def parse(text: str, *, known_fields: frozenset[str] | None = None) -> JsonNode:
     numbers beyond f64 and nesting past 128 all pass there. Such members are left out
     of the returned object. (Only the top level: nested structs reached through an
     internally tagged enum are buffered as Content, i.e. parsed strictly.)
+    `known_at` says the same of the objects at other nesting levels (1: the top-level
+    value): the structs inside a list of them, as `Vec<Event>` or the API's envelope.
     """
+    if known_at is None and known_fields is not None:
+        known_at = {1: known_fields}
     if not isinstance(text, str):
         raise TypeError(f"parse() wants str, got {type(text).__name__}")
     if _fast_path_applies(text):
@@ -131,18 +141,30 @@ def parse(text: str, *, known_fields: frozenset[str] | None = None) -> JsonNode:
             pass
         else:
             if _within_recursion_limit(text):
-                return node if known_fields is None else _drop_unknown(node, known_fields)
+                return node if known_at is None else _drop_unknown(node, known_at, 1)
     # A strict success is a lenient success with the same known values, so only
     # texts the strict reading refuses need the skimming reference parser.
     from .serde_parser import parse_value  # imported on first use: the hot path needs none
 
-    return parse_value(text, known_fields)
+    return parse_value(text, known_at=known_at)
 
 
-def _drop_unknown(node: JsonNode, known_fields: frozenset[str]) -> JsonNode:
+def _drop_unknown(node: JsonNode, known_at: Mapping[int, frozenset[str]], level: int) -> JsonNode:
+    """`node` without the members a derived struct at its level skips."""
+    if level > max(known_at, default=0):
+        return node
+    if isinstance(node, list):
+        return [_drop_unknown(item, known_at, level + 1) for item in node]
     if not isinstance(node, JsonObject):
         return node
-    return JsonObject([(key, value) for key, value in node.pairs if key in known_fields])
+    known = known_at.get(level)
+    return JsonObject(
+        [
+            (key, _drop_unknown(value, known_at, level + 1))
+            for key, value in node.pairs
+            if known is None or key in known
+        ]
+    )
 
 
 def parse_plain(text: str) -> object:

@@ -10,7 +10,7 @@ input the fast path does not accept and for the rare inputs it does not handle.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 # serde_json's ErrorCode texts (error.rs) and its recursion limit: the wire constants.
 from ._constants import (
@@ -62,33 +62,41 @@ _SIMPLE_ESCAPES = {
 }
 
 
-def parse_value(text: str, known_fields: frozenset[str] | None = None) -> JsonNode:
+def parse_value(
+    text: str,
+    known_fields: frozenset[str] | None = None,
+    *,
+    known_at: Mapping[int, frozenset[str]] | None = None,
+) -> JsonNode:
     """`serde_json::from_str::<Value>(text)`, as a JsonNode; WireError on rejection.
 
     With `known_fields`, a top-level object is read the way a derived struct with those
     field names reads it: the values of other keys are skimmed with `ignore_value`
-    (see `_Parser.ignore_value`) and left out of the result.
+    (see `_Parser.ignore_value`) and left out of the result; `known_at` says it of the
+    objects at each nesting level (1: the top-level value).
     """
+    if known_at is None and known_fields is not None:
+        known_at = {1: known_fields}
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         # A Rust &str cannot hold a lone surrogate, so there is no serde verdict to copy.
         message = f"input is not valid Unicode: lone surrogate at index {exc.start}"
         raise WireError(message, rule="unicode-escapes") from exc
-    parser = _Parser(data, known_fields)
+    parser = _Parser(data, known_at)
     value = parser.any_value()
     parser.end()
     return value
 
 
 class _Parser:
-    __slots__ = ("data", "index", "known_fields", "remaining_depth")
+    __slots__ = ("data", "index", "known_at", "remaining_depth")
 
-    def __init__(self, data: bytes, known_fields: frozenset[str] | None = None) -> None:
+    def __init__(self, data: bytes, known_at: Mapping[int, frozenset[str]] | None = None) -> None:
         self.data = data
         self.index = 0
         self.remaining_depth = RECURSION_LIMIT
-        self.known_fields = known_fields
+        self.known_at = known_at
 
     # -- read.rs: SliceRead -------------------------------------------------------------
 
@@ -233,11 +241,11 @@ class _Parser:
                 pairs.append((key, self.any_value()))
 
     def skips(self, key: str) -> bool:
-        """Is this the value of an unknown field of the top-level struct?"""
-        known = self.known_fields
-        return (
-            known is not None and self.remaining_depth == RECURSION_LIMIT - 1 and key not in known
-        )
+        """Is this the value of an unknown field of a struct (known_at: by its level)?"""
+        if self.known_at is None:
+            return False
+        known = self.known_at.get(RECURSION_LIMIT - self.remaining_depth)
+        return known is not None and key not in known
 
     def parse_object_colon(self) -> None:
         peek = self.parse_whitespace()
