@@ -4,6 +4,7 @@ the runtime's layout and byte formats, and the CLI run on them as a subprocess."
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import uuid
@@ -47,6 +48,28 @@ class Writer:
             json.loads(line) for line in self.run("read", str(path), *flags).split("\n") if line
         ]
 
+    def put_artifact(self, path: Path, data: bytes, *flags: str) -> str:
+        """Stores `data` as the runtime's put_artifact does; the sentinel (JSON text)."""
+        done = subprocess.run(
+            [str(self.binary), "put-artifact", str(path), *flags],
+            input=data,
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.decode("utf-8").rstrip("\n")
+
+    def list_events(self, path: Path, *flags: str) -> tuple[str, str]:
+        """What the runtime's API answers (stdout) and the warnings it logs (stderr)."""
+        done = subprocess.run(
+            [str(self.binary), "list-events", str(path), *flags],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout, done.stderr
+
     def probe(self, texts: Iterable[str]) -> list[dict[str, Any]]:
         out = self.run("probe", stdin="".join(json.dumps(t) + "\n" for t in texts))
         return [json.loads(line) for line in out.split("\n") if line]
@@ -81,9 +104,11 @@ class Result:
     err: str
 
 
-def cli(*args: str, check_unchanged: Path | None = None) -> Result:
+def cli(
+    *args: str, check_unchanged: Path | None = None, env: dict[str, str] | None = None
+) -> Result:
     """`jamjet-schema ARGS` as a subprocess; with `check_unchanged`, asserts the store's
-    files are byte for byte what they were."""
+    files are byte for byte what they were; `env`: added to the environment."""
     before = files_of(check_unchanged) if check_unchanged else None
     done = subprocess.run(
         [sys.executable, "-m", "jamjet_schema.cli", *args],
@@ -91,6 +116,7 @@ def cli(*args: str, check_unchanged: Path | None = None) -> Result:
         text=True,
         check=False,
         timeout=120,
+        env=None if env is None else {**os.environ, **env},
     )
     if check_unchanged is not None:
         assert files_of(check_unchanged) == before, "the store was modified"

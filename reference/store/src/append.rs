@@ -2,14 +2,21 @@
 //! `serde_json::to_string(&event.kind)`, `created_at` is `to_rfc3339()`, and the
 //! sequence is the store's own, `MAX(sequence) + 1` within the execution (the
 //! event's own number is advisory). The execution row is made on first use.
+//!
+//! With a spill threshold, each NodeCompleted output is first spilled as the runtime's
+//! worker does before it commits the event: stored in `artifacts` (for the event's
+//! tenant) when its JSON is longer than the threshold, and replaced by its sentinel.
+//! The store's own append never spills; the worker does.
 
-use jamjet_schema::Event;
+use crate::artifacts;
+use jamjet_schema::{Event, EventKind};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::io::BufRead;
 
 pub fn append(
     db: &mut Connection,
     tenant: Option<&str>,
+    spill: Option<usize>,
     input: impl BufRead,
 ) -> Result<(), String> {
     let tx = db.transaction().map_err(|e| e.to_string())?;
@@ -18,8 +25,13 @@ pub fn append(
         if line.trim().is_empty() {
             continue;
         }
-        let event: Event =
+        let mut event: Event =
             serde_json::from_str(&line).map_err(|e| format!("input line {}: {e}", number + 1))?;
+        if let (Some(threshold), EventKind::NodeCompleted { output, .. }) = (spill, &mut event.kind)
+        {
+            artifacts::spill(&tx, tenant.unwrap_or("default"), output, threshold)
+                .map_err(|e| format!("input line {}: {e}", number + 1))?;
+        }
         insert(&tx, &event, tenant).map_err(|e| format!("input line {}: {e}", number + 1))?;
     }
     tx.commit().map_err(|e| e.to_string())

@@ -1,5 +1,6 @@
 //! The runtime's tables, as its migrations leave them: `events` (with `tenant_id`
-//! added by the later migration), beside `workflow_executions`, `snapshots` and
+//! added by the later migration), beside `workflow_executions`, `snapshots`,
+//! `artifacts` (the content-addressed store of spilled values, migration 0010) and
 //! sqlx's `_sqlx_migrations`. WAL mode, as the runtime opens it.
 
 use rusqlite::Connection;
@@ -42,6 +43,23 @@ ALTER TABLE workflow_executions ADD COLUMN tenant_id TEXT NOT NULL DEFAULT 'defa
 CREATE INDEX idx_events_tenant ON events(tenant_id);
 ";
 
+/// The artifact store (upstream `runtime/state/migrations/0010_artifacts.sql`): one row
+/// per (tenant, SHA-256 of the bytes); no sharing across tenants.
+const ARTIFACTS: &str = "
+CREATE TABLE artifacts (
+    tenant_id  TEXT    NOT NULL DEFAULT 'default',
+    hash       TEXT    NOT NULL,
+    bytes      BLOB    NOT NULL,
+    size       INTEGER NOT NULL,
+    media_type TEXT,
+    created_at TEXT    NOT NULL,
+    PRIMARY KEY (tenant_id, hash)
+);
+CREATE INDEX idx_artifacts_hash ON artifacts(hash);
+INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+VALUES (20250101000000, 'artifacts', 1, x'02', 1);
+";
+
 /// The same `events` columns without constraints: only for tests that need rows the
 /// runtime's layout cannot hold (NULLs).
 const LOOSE: &str = "
@@ -69,6 +87,8 @@ VALUES (20240101000000, 'initial', 1, x'00', 1), (20240601000000, 'tenants', 1, 
 pub struct Options {
     pub loose: bool,
     pub wal: bool,
+    /// The artifacts migration ran (false: a store from before it).
+    pub artifacts: bool,
 }
 
 pub fn create(path: &str, options: &Options) -> rusqlite::Result<()> {
@@ -81,7 +101,11 @@ pub fn create(path: &str, options: &Options) -> rusqlite::Result<()> {
         db.execute_batch(INITIAL)?;
         db.execute_batch(TENANTS)?;
     }
-    db.execute_batch(MIGRATIONS)
+    db.execute_batch(MIGRATIONS)?;
+    if options.artifacts {
+        db.execute_batch(ARTIFACTS)?;
+    }
+    Ok(())
 }
 
 /// A connection as the runtime opens one: busy timeout, foreign keys on.

@@ -2,8 +2,15 @@
 //! the runtime does, so the Python store reader is tested on the real byte formats.
 //!
 //! ```text
-//! jamjet-store-writer create DB [--loose] [--rollback]   the runtime's tables (WAL mode)
-//! jamjet-store-writer append DB [--tenant T] < events.jsonl   append Events as the runtime does
+//! jamjet-store-writer create DB [--loose] [--rollback] [--no-artifacts]
+//!                                                         the runtime's tables (WAL mode)
+//! jamjet-store-writer append DB [--tenant T] [--spill | --spill-threshold N] < events.jsonl
+//!                                                         append Events as the runtime does
+//!                                                         (spilling NodeCompleted outputs)
+//! jamjet-store-writer put-artifact DB [--tenant T] [--media-type M] [--dangling] < bytes
+//!                                                         store an artifact, print its sentinel
+//! jamjet-store-writer list-events DB --execution ID [--tenant T] [--form api|log]
+//!                                                         what the runtime's API answers
 //! jamjet-store-writer raw DB < rows.jsonl                 insert rows verbatim (bad data)
 //! jamjet-store-writer read DB [--reader current|seed] [--execution ID] [--tenant T]
 //! jamjet-store-writer hold DB exclusive|write             hold a write lock until stdin closes
@@ -11,8 +18,10 @@
 //! ```
 
 mod append;
+mod artifacts;
 mod hold;
 mod layout;
+mod list;
 mod probe;
 mod raw;
 pub mod read;
@@ -42,12 +51,35 @@ fn run(args: &[String]) -> Result<(), String> {
             let options = layout::Options {
                 loose: flag(args, "--loose"),
                 wal: !flag(args, "--rollback"),
+                artifacts: !flag(args, "--no-artifacts"),
             };
             layout::create(path, &options).map_err(|e| e.to_string())
         }
         "append" => {
             let mut db = layout::open(path).map_err(|e| e.to_string())?;
-            append::append(&mut db, option(args, "--tenant"), stdin)
+            let spill = match option(args, "--spill-threshold") {
+                Some(n) => Some(n.parse().map_err(|e| format!("--spill-threshold: {e}"))?),
+                None if flag(args, "--spill") => Some(artifacts::DEFAULT_THRESHOLD),
+                None => None,
+            };
+            append::append(&mut db, option(args, "--tenant"), spill, stdin)
+        }
+        "put-artifact" => {
+            let db = layout::open(path).map_err(|e| e.to_string())?;
+            artifacts::put_command(
+                &db,
+                option(args, "--tenant"),
+                option(args, "--media-type"),
+                flag(args, "--dangling"),
+                stdin,
+            )
+        }
+        "list-events" => {
+            let db = layout::open(path).map_err(|e| e.to_string())?;
+            let execution =
+                option(args, "--execution").ok_or("list-events needs --execution ID")?;
+            let form = option(args, "--form").unwrap_or("api");
+            list::list_events(&db, execution, option(args, "--tenant"), form)
         }
         "raw" => {
             let mut db = layout::open(path).map_err(|e| e.to_string())?;

@@ -7,6 +7,8 @@ runtime reads it.
   `serde_json::from_str::<EventKind>`, `DateTime::parse_from_rfc3339` to UTC).
 - `scan`: every row, in batches through the native core; only problem rows take the
   per-row path.
+- `artifacts`: NodeCompleted outputs the runtime spilled to its `artifacts` table,
+  resolved as its HTTP API resolves them (`export --resolve-artifacts`).
 - `readers`, `sequences`: the migration question (would a reader of another schema
   version read every stored event?) and per-execution warnings.
 """

@@ -1,6 +1,7 @@
 """`jamjet-schema export STORE`: the stored events as canonical JSON Lines, each `Event`
 as serde writes it, in (execution_id, sequence) order; rejected rows are reported on
-stderr and left out."""
+stderr and left out. With `resolve`, each NodeCompleted output the runtime spilled to
+its artifacts table is resolved as the runtime's API resolves it (store.artifacts)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,31 @@ from jamjet_schema.store.scan import batches
 
 
 def export_store(
-    name: str, selection: Selection, out: BinaryIO, jobs: int, timeout: float, err: TextIO
+    name: str,
+    selection: Selection,
+    out: BinaryIO,
+    jobs: int,
+    timeout: float,
+    err: TextIO,
+    resolve: bool = False,
 ) -> int:
     """0 every row exported, 1 some rows rejected (reported on `err`); StoreError if the
-    store cannot be read."""
+    store cannot be read (with `resolve`: also if it has no artifacts table). Outputs
+    left unresolved are exported as the runtime serves them and named on `err`."""
+    from jamjet_schema.store.artifacts import Artifacts, Resolver
+
     rejected = exported = 0
     ordered = Selection(selection.execution, selection.tenant, EXECUTION_ORDER)
     with opened(name, timeout) as store:
+        resolver = Resolver(Artifacts(store)) if resolve else None
         for batch in batches(store, ordered, jobs, rewrite=True):
-            out.write(batch.out or b"")
+            data = batch.out or b""
+            if resolver is not None:
+                data = resolver.batch(batch, data)
+                for message in resolver.unresolved:
+                    err.write(f"warning: {message}\n")
+                resolver.unresolved.clear()
+            out.write(data)
             exported += len(batch.rows)
             for verdict in batch.problems.values():
                 if not verdict.ok:
