@@ -21,6 +21,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from jamjet_schema import EventsResponse
 from jamjet_schema.conformance import corpus
 
 APP = textwrap.dedent(
@@ -28,7 +29,7 @@ APP = textwrap.dedent(
     from fastapi import FastAPI
     from pydantic import BaseModel
 
-    from jamjet_schema import Event
+    from jamjet_schema import Event, EventsResponse
     from jamjet_schema.conformance import corpus
 
     CASES = [
@@ -54,6 +55,11 @@ APP = textwrap.dedent(
     @app.get("/events/{index}", response_model=Event)
     def one(index: int) -> Event:
         return EVENTS[index]
+
+
+    @app.get("/api", response_model=EventsResponse)
+    def api() -> EventsResponse:
+        return EventsResponse(events=EVENTS)
 
 
     @app.get("/list", response_model=list[Event])
@@ -110,6 +116,9 @@ def test_a_response_model_holds_serdes_bytes_of_every_event(served: str) -> None
         assert page.status_code == 200 and page.headers["content-type"] == "application/json"
         assert page.content.decode() == '{"events":[' + ",".join(outputs) + '],"next":null}'
         assert client.get("/list").content.decode() == "[" + ",".join(outputs) + "]"
+        envelope = client.get("/api").content.decode()  # the container of the API's form
+        assert envelope == '{"events":[' + ",".join(outputs) + "]}"
+        assert len(EventsResponse.model_validate_json(envelope).events) == len(outputs)
         for index in range(0, len(outputs), 37):
             assert client.get(f"/events/{index}").content.decode() == outputs[index]
 

@@ -37,7 +37,8 @@ def not_a_log(head: bytes) -> str | None:
     if _spread_document(head):
         return (
             "a JSON document that is not events (one JSON object over several lines); "
-            "a log is JSON Lines, one event per line, or a JSON array of events"
+            "a log is JSON Lines, one event per line, or a JSON array of events "
+            "(events inside a document: --pointer /path/to/the/array)"
         )
     return None
 

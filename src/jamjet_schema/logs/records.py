@@ -35,6 +35,8 @@ class Record:
     # not UTF-8, a byte-order mark before an array, an array that is not closed
     framing_error: str | None = None
     framing_rule: str = "json-syntax"  # the rule it breaks ("encoding": not UTF-8)
+    element: str | None = None  # in a JSON document: the element's path (`events[3]`)
+    column: int | None = None  # ... and the column it starts at
 
 
 def make_record(source: str, line: int, raw: bytes) -> Record:
@@ -56,9 +58,17 @@ def is_array(head: bytes) -> bool:
     return head.removeprefix(BOM).lstrip(b" \t\r\n")[:1] == b"["
 
 
-def records_after(head: bytes, stream: Readable, source: str) -> Iterator[Record]:
-    """The records of a log whose first bytes, `head`, were read already."""
-    if is_array(head):
+def records_after(
+    head: bytes, stream: Readable, source: str, pointer: str | None = None
+) -> Iterator[Record]:
+    """The records of a log whose first bytes, `head`, were read already; with
+    `pointer` (logs.documents), of the array at that JSON Pointer of one document."""
+    if pointer is not None:
+        from jamjet_schema.logs.documents import document_records
+
+        rest = b"".join(iter(lambda: stream.read(CHUNK), b""))
+        yield from document_records(head + rest, source, pointer)
+    elif is_array(head):
         yield from _array_records(head, stream, source)
     else:
         yield from _line_records(head, stream, source)
@@ -185,10 +195,13 @@ def _array_records(head: bytes, stream: Readable, source: str) -> Iterator[Recor
         )
         head = head[len(BOM) :]
     splitter = _ArraySplitter()
-    chunk = head
+    chunk, index = head, 0
     while chunk:
         for line, raw in splitter.feed(chunk):
-            yield make_record(source, line, raw)
+            record = make_record(source, line, raw)
+            record.element = f"[{index}]"  # the field-path notation of an element
+            index += 1
+            yield record
         chunk = stream.read(CHUNK)
     if not splitter.closed:
         yield splitter.unclosed(source)

@@ -21,6 +21,7 @@ from jamjet_schema.files.inputs import LogInput, compression_of, opened_log
 from jamjet_schema.files.sniff import not_a_log
 from jamjet_schema.logs.batch import Chunk, Tail, chunks, in_parallel
 from jamjet_schema.logs.check import Verdict, check
+from jamjet_schema.logs.documents import ENVELOPE_POINTER, is_envelope
 from jamjet_schema.logs.records import is_array, make_record, records_after
 
 
@@ -57,23 +58,31 @@ def _compressed(path: str) -> bool:
         return False
 
 
-def check_inputs(paths: list[str]) -> None:
+def check_inputs(paths: list[str], pointer: str | None = None) -> None:
     """Unusable for the first log that cannot be read or is no log at all, checked before
     anything is written (stdin is checked when it is read)."""
     for path in paths:
         if path != "-":
-            with log_input(path):
+            with log_input(path, pointer):
                 pass
 
 
 @contextmanager
-def log_input(path: str) -> Iterator[LogInput]:
-    """The log at `path` (`-`: stdin) opened, decompressed, and recognised as a log."""
+def log_input(path: str, pointer: str | None = None) -> Iterator[LogInput]:
+    """The log at `path` (`-`: stdin) opened, decompressed, and recognised as a log (or,
+    with `pointer` or the API's envelope, as one JSON document holding events)."""
     with opened_log(path) as log:
         what = not_a_log(log.head)
-        if what is not None:
+        if what is not None and (
+            _document_pointer(log.head, pointer) is None or "JSON" not in what
+        ):
             raise Unusable(f"{log.source}: {what}")
         yield log
+
+
+def _document_pointer(head: bytes, pointer: str | None) -> str | None:
+    """Where the events are when the input is one JSON document (logs.documents)."""
+    return ENVELOPE_POINTER if pointer is None and is_envelope(head) else pointer
 
 
 @dataclass(frozen=True)
@@ -94,14 +103,22 @@ Place = tuple[int, int, int, int, native.Located | None]
 REFUSED = 1  # what: serde refuses the line (2: it reads it but writes it otherwise)
 
 
-def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Opened | Verdict | Tally]:
-    """Every record's verdict, or a Tally standing for a chunk's clean ones, in file order."""
+def verdicts(
+    paths: list[str],
+    canonical: bool,
+    jobs: int,
+    pointer: str | None = None,
+    each: bool = False,
+) -> Iterator[Opened | Verdict | Tally]:
+    """Every record's verdict, or a Tally standing for a chunk's clean ones, in file order;
+    `each`: a Verdict for every record (the caller judges the written bytes itself)."""
     for path in paths:
-        with log_input(path) as log:
+        with log_input(path, pointer) as log:
             yield _opened(log)
             head, stream, source = log.head, log, log.source
-            if native.CORE is None or is_array(head):
-                for record in records_after(head, stream, source):
+            at = _document_pointer(head, pointer)
+            if native.CORE is None or is_array(head) or at is not None or each:
+                for record in records_after(head, stream, source, at):
                     yield check(record, canonical)
                 continue
 
@@ -125,15 +142,18 @@ def verdicts(paths: list[str], canonical: bool, jobs: int) -> Iterator[Opened | 
                 line += ends
 
 
-def canonical_texts(paths: list[str], jobs: int) -> Iterator[Opened | Verdict | Canonical]:
+def canonical_texts(
+    paths: list[str], jobs: int, pointer: str | None = None
+) -> Iterator[Opened | Verdict | Canonical]:
     """For `canonicalize`: the canonical text of every accepted event, in order, and the
     verdict of every rejected one (a Verdict with the canonical text when accepted)."""
     for path in paths:
-        with log_input(path) as log:
+        with log_input(path, pointer) as log:
             yield _opened(log)
             head, stream, source = log.head, log, log.source
-            if native.CORE is None or is_array(head):
-                for record in records_after(head, stream, source):
+            at = _document_pointer(head, pointer)
+            if native.CORE is None or is_array(head) or at is not None:
+                for record in records_after(head, stream, source, at):
                     yield check(record, canonical=True)
                 continue
 
