@@ -342,6 +342,26 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
+/** chrono's serde text (write_rfc3339, AutoSi, Z) of the fields Timestamp holds. */
+function rfc3339Text(days: number, secs: number, frac: number): string {
+  const [year, month, day] = civilFromDays(days);
+  const y = year >= 0 && year <= 9999 ? pad(year, 4) : (year < 0 ? "-" : "+") + pad(Math.abs(year), 4);
+  let sec = secs % 60;
+  let nano = frac;
+  if (nano >= NANOS_PER_SEC) {
+    sec += 1;
+    nano -= NANOS_PER_SEC;
+  }
+  let fraction = "";
+  if (nano === 0) fraction = "";
+  else if (nano % 1_000_000 === 0) fraction = `.${pad(nano / 1_000_000, 3)}`;
+  else if (nano % 1_000 === 0) fraction = `.${pad(nano / 1_000, 6)}`;
+  else fraction = `.${pad(nano, 9)}`;
+  const hour = Math.floor(secs / 3600);
+  const minute = Math.floor(secs / 60) % 60;
+  return `${y}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(sec, 2)}${fraction}Z`;
+}
+
 export interface TimestampParts {
   year: number;
   month: number;
@@ -354,16 +374,29 @@ export interface TimestampParts {
   nanosecond?: number;
 }
 
-/** An exact UTC instant with chrono DateTime<Utc>'s range, precision and leap-second representation. */
+/**
+ * An exact UTC instant with chrono DateTime<Utc>'s range, precision and leap-second representation.
+ *
+ * What consoles show: Node calls the INSPECT method below; browsers ignore it and list
+ * the own enumerable properties. So the fields are #private and the one own enumerable
+ * property is the instant's text: `Timestamp {rfc3339: '2024-05-06T07:08:09.123456789Z'}`.
+ */
 export class Timestamp {
-  private constructor(
-    /** days since 1970-01-01 (UTC) */
-    private readonly days: number,
-    /** second of the day, 0..=86399 */
-    private readonly secs: number,
-    /** nanoseconds, 0..=1_999_999_999 (>= 1e9: leap second) */
-    private readonly frac: number,
-  ) {}
+  /** days since 1970-01-01 (UTC) */
+  readonly #days: number;
+  /** second of the day, 0..=86399 */
+  readonly #secs: number;
+  /** nanoseconds, 0..=1_999_999_999 (>= 1e9: leap second) */
+  readonly #frac: number;
+  /** chrono's serde text of the instant, what toString() and the serializers write (RFC 3339, UTC, `Z`). */
+  readonly rfc3339: string;
+
+  private constructor(days: number, secs: number, frac: number) {
+    this.#days = days;
+    this.#secs = secs;
+    this.#frac = frac;
+    this.rfc3339 = rfc3339Text(days, secs, frac);
+  }
 
   /**
    * Parses what chrono's `Deserialize for DateTime<Utc>` accepts (see the
@@ -455,53 +488,53 @@ export class Timestamp {
   }
 
   get year(): number {
-    return civilFromDays(this.days)[0];
+    return civilFromDays(this.#days)[0];
   }
 
   get month(): number {
-    return civilFromDays(this.days)[1];
+    return civilFromDays(this.#days)[1];
   }
 
   get day(): number {
-    return civilFromDays(this.days)[2];
+    return civilFromDays(this.#days)[2];
   }
 
   get hour(): number {
-    return Math.floor(this.secs / 3600);
+    return Math.floor(this.#secs / 3600);
   }
 
   get minute(): number {
-    return Math.floor(this.secs / 60) % 60;
+    return Math.floor(this.#secs / 60) % 60;
   }
 
   /** 0..=59; a leap second reads as 59 with nanosecond >= 1e9 (chrono's convention). */
   get second(): number {
-    return this.secs % 60;
+    return this.#secs % 60;
   }
 
   /** 0..=1_999_999_999 (>= 1e9 during a leap second), like chrono's `nanosecond()`. */
   get nanosecond(): number {
-    return this.frac;
+    return this.#frac;
   }
 
   get isLeapSecond(): boolean {
-    return this.frac >= NANOS_PER_SEC;
+    return this.#frac >= NANOS_PER_SEC;
   }
 
   /** chrono's `timestamp()`: whole non-leap seconds since 1970-01-01T00:00:00Z. */
   get epochSeconds(): bigint {
-    return BigInt(this.days) * 86_400n + BigInt(this.secs);
+    return BigInt(this.#days) * 86_400n + BigInt(this.#secs);
   }
 
   /** chrono's `timestamp_nanos`: epochSeconds * 1e9 + nanosecond (a leap second runs into the next second). */
   get epochNanos(): bigint {
-    return this.epochSeconds * 1_000_000_000n + BigInt(this.frac);
+    return this.epochSeconds * 1_000_000_000n + BigInt(this.#frac);
   }
 
   /** Chronological order, leap seconds included (compare like chrono's NaiveDateTime). */
   compare(other: Timestamp): -1 | 0 | 1 {
-    const a = [this.days, this.secs, this.frac];
-    const b = [other.days, other.secs, other.frac];
+    const a = [this.#days, this.#secs, this.#frac];
+    const b = [other.#days, other.#secs, other.#frac];
     for (let i = 0; i < 3; i++) {
       if (a[i]! < b[i]!) return -1;
       if (a[i]! > b[i]!) return 1;
@@ -519,25 +552,12 @@ export class Timestamp {
    * second of the next minute (as chrono's timestamp_millis() counts it).
    */
   toDate(): Date {
-    return new Date((this.days * 86_400 + this.secs) * 1000 + Math.floor(this.frac / 1_000_000));
+    return new Date((this.#days * 86_400 + this.#secs) * 1000 + Math.floor(this.#frac / 1_000_000));
   }
 
   /** chrono's serde text (write_rfc3339, AutoSi, Z). */
   toString(): string {
-    const [year, month, day] = civilFromDays(this.days);
-    const y = year >= 0 && year <= 9999 ? pad(year, 4) : (year < 0 ? "-" : "+") + pad(Math.abs(year), 4);
-    let sec = this.second;
-    let nano = this.frac;
-    if (nano >= NANOS_PER_SEC) {
-      sec += 1;
-      nano -= NANOS_PER_SEC;
-    }
-    let fraction = "";
-    if (nano === 0) fraction = "";
-    else if (nano % 1_000_000 === 0) fraction = `.${pad(nano / 1_000_000, 3)}`;
-    else if (nano % 1_000 === 0) fraction = `.${pad(nano / 1_000, 6)}`;
-    else fraction = `.${pad(nano, 9)}`;
-    return `${y}-${pad(month, 2)}-${pad(day, 2)}T${pad(this.hour, 2)}:${pad(this.minute, 2)}:${pad(sec, 2)}${fraction}Z`;
+    return this.rfc3339;
   }
 
   /** JSON.stringify support: the same text as toString(). */

@@ -59,7 +59,7 @@ def _body(c: WireConstants) -> str:
         "/** The HTTP API's forms: the bare array's and the envelope's type names. */\n"
         f"export const EVENTS_ARRAY = {json.dumps(c.events_array)};\n"
         f"export const EVENTS_ENVELOPE = {json.dumps(c.events_envelope)};\n"
-        "/** The envelope's one member: `{\"events\": [...]}`. */\n"
+        '/** The envelope\'s one member: `{"events": [...]}`. */\n'
         f"export const ENVELOPE_MEMBER = {json.dumps(c.envelope_member)};\n"
         "/** How an accepted document is written back: log (serde's field order), api (sorted). */\n"
         f"export const FORMS = {json.dumps(list(c.forms))} as const;\n\n"

@@ -194,8 +194,13 @@ def api_decoders(model: WireModel) -> list[str]:
         f"  return decodeVec(node, {Decoders(model, 'false').of(array_type(model).inner)});\n}}\n"
     )
     return [
-        parse_function(EVENTS_ARRAY, "\n * An element's errors are located by its index: `[3].kind.attempt`."),
-        parse_function(EVENTS_ENVELOPE, f"\n * An element's errors are located by its index: `{member}[3].kind.attempt`."),
+        parse_function(
+            EVENTS_ARRAY, "\n * An element's errors are located by its index: `[3].kind.attempt`."
+        ),
+        parse_function(
+            EVENTS_ENVELOPE,
+            f"\n * An element's errors are located by its index: `{member}[3].kind.attempt`.",
+        ),
         array,
         struct_decoder(model, envelope(model)),
     ]

@@ -39,7 +39,9 @@ def writer(model: WireModel, expr: TypeExpr) -> str:
 def member_call(model: WireModel, f: Field, obj: str) -> str:
     value = access(obj, f.name)
     if f.on_output is OnOutput.SKIP_IF_NONE:  # written as its inner type, when Some
-        return f"memberUnlessNone({literal(f.name)}, {value}, {writer(model, f.written_type)}, form),"
+        return (
+            f"memberUnlessNone({literal(f.name)}, {value}, {writer(model, f.written_type)}, form),"
+        )
     if f.on_output is OnOutput.SKIP_IF_EMPTY:
         return f"memberUnlessEmpty({literal(f.name)}, {value}, {writer(model, f.type)}, form),"
     return f"member({literal(f.name)}, {value}, {writer(model, f.type)}, form),"

@@ -92,4 +92,4 @@ def type_names(model: WireModel) -> list[str]:
     """Every type types.ts declares: the model's, its variants, the HTTP API's two."""
     names = [d.name for d in model.decls]
     names += [v.name for u in model.of_kind(TaggedUnion) for v in u.variants]
-    return names + [EVENTS_ARRAY, EVENTS_ENVELOPE]
+    return [*names, EVENTS_ARRAY, EVENTS_ENVELOPE]

@@ -26,7 +26,7 @@ import {
   type NodeCompleted,
   type ProvenanceMetadata,
 } from "./schema.js";
-import { repoRoot } from "./support/probe.js";
+import { Probe, repoRoot, stripPosition } from "./support/probe.js";
 
 const UUID = "67e55044-10b1-426f-9247-bb680e5fe0c8";
 const U64_MAX = 18446744073709551615n;
@@ -117,4 +117,20 @@ test("the package: version, zero runtime dependencies", () => {
   assert.equal(pkg.name, "@jamjet/schema");
   assert.equal(pkg.version, SCHEMA_VERSION);
   assert.equal(pkg.dependencies, undefined);
+});
+
+test("the variant's tag is not in the path: a missing, unknown or non-string tag is reported at `kind`", async () => {
+  const event = (kind: string): string =>
+    `{"id":"${UUID}","execution_id":"${UUID}","sequence":1,"kind":${kind},"created_at":"2020-01-01T00:00:00Z"}`;
+  const kinds = ['{"type":"nope"}', '{"type":1}', '{"node_id":"n"}', '{"type":"a","type":"b"}', '["nope"]', "[]", "[7]"];
+  const theirs = await new Probe("jamjet-testee-rust").batch(kinds.map((k) => ({ type_name: "Event", input: event(k) })));
+  kinds.forEach((kind, i) => {
+    const rust = theirs[i]!;
+    assert.equal(rust.kind, "error", kind);
+    assert.throws(
+      () => parseEvent(event(kind)),
+      (e: unknown) => e instanceof WireError && e.detail === stripPosition(rust.text) && e.message === `kind: ${e.detail}`,
+      kind,
+    );
+  });
 });

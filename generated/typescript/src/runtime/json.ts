@@ -120,36 +120,65 @@ export function firstInvalid(node: JsonNode): JsonInvalid | undefined {
   return undefined;
 }
 
-/** A JSON object: its members in document order, duplicate keys kept. */
+/**
+ * A JSON object: its members in document order, duplicate keys kept (`entries`),
+ * and by key as serde_json::Value keeps them (`members`).
+ *
+ * What consoles show: Node calls the INSPECT method below; browsers ignore it and list
+ * the own enumerable properties. So the document-order list is a #private field behind
+ * the `entries` getter, and the one own enumerable property is `members`, which shows
+ * the keys and values themselves: `JsonObject {members: {a: 1n}}`, not the pairs array.
+ * Not mutable: `members` is computed once, from the entries the constructor is given.
+ */
 export class JsonObject {
-  readonly entries: Array<[string, JsonNode]>;
+  readonly #entries: ReadonlyArray<readonly [string, JsonNode]>;
+  /**
+   * The members by key, as serde_json::Value keeps them: a repeated key holds its last
+   * value. A null-prototype object, so any key ("__proto__", "toString") is a plain member.
+   */
+  readonly members: Readonly<Record<string, JsonNode>>;
 
   constructor(entries: Iterable<readonly [string, JsonNode]> = []) {
-    this.entries = [];
-    for (const [k, v] of entries) this.entries.push([k, v]);
+    const list: Array<readonly [string, JsonNode]> = [];
+    const members = Object.create(null) as Record<string, JsonNode>;
+    for (const [k, v] of entries) {
+      list.push([k, v]);
+      members[k] = v; // the last duplicate wins, as BTreeMap::insert
+    }
+    this.#entries = list;
+    this.members = members;
+  }
+
+  /** The members in document order, duplicates included: what serde's struct reader meets. */
+  get entries(): ReadonlyArray<readonly [string, JsonNode]> {
+    return this.#entries;
   }
 
   /** Number of members, duplicates counted. */
   get size(): number {
-    return this.entries.length;
+    return this.#entries.length;
   }
 
   /** The value serde_json::Value would keep for `key`: the LAST occurrence. */
   get(key: string): JsonNode | undefined {
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const e = this.entries[i]!;
-      if (e[0] === key) return e[1];
-    }
-    return undefined;
+    return this.members[key];
   }
 
   has(key: string): boolean {
-    return this.entries.some((e) => e[0] === key);
+    return key in this.members;
   }
 
   /** Keys in document order, duplicates included. */
   keys(): string[] {
-    return this.entries.map((e) => e[0]);
+    return this.#entries.map((e) => e[0]);
+  }
+
+  /**
+   * JSON.stringify support: the members (a repeated key once, its last value). Like
+   * events, it throws on an integer (a bigint) rather than round it.
+   */
+  toJSON(): Readonly<Record<string, JsonNode>> {
+    return this.members;
   }
 
   /**
@@ -158,7 +187,7 @@ export class JsonObject {
    */
   [INSPECT](depth: number, options: InspectOptions, inspect: Inspect): string {
     if (depth < 0) return "[JsonObject]";
-    const members = this.firstDuplicateKey() === undefined ? Object.fromEntries(this.entries) : this.entries;
+    const members = this.firstDuplicateKey() === undefined ? Object.fromEntries(this.#entries) : this.#entries;
     // `depth` is what is left at this level: the members' own contents show as deep
     // as a plain object's would here
     return `JsonObject ${inspect(members, { ...options, depth })}`;
@@ -167,7 +196,7 @@ export class JsonObject {
   /** The first key that occurs a second time (in document order of that second occurrence), if any. */
   firstDuplicateKey(): string | undefined {
     const seen = new Set<string>();
-    for (const [k] of this.entries) {
+    for (const [k] of this.#entries) {
       if (seen.has(k)) return k;
       seen.add(k);
     }
@@ -427,7 +456,7 @@ class Parser {
   }
 
   private visitMap(): JsonObject | JsonInvalid {
-    const obj = new JsonObject();
+    const entries: Array<[string, JsonNode]> = [];
     // A key serde cannot read poisons the object: a struct or Value reads every key.
     let badKey: JsonInvalid | undefined;
     let first = true;
@@ -435,7 +464,7 @@ class Parser {
       // MapAccess::has_next_key
       const peek = this.parseWhitespace();
       if (peek === -1) throw this.peekError(EOF_OBJECT);
-      if (peek === 0x7d) return badKey ?? obj; // }
+      if (peek === 0x7d) return badKey ?? new JsonObject(entries); // }
       if (first) {
         first = false;
         if (peek !== QUOTE) throw this.peekError(KEY_MUST_BE_A_STRING);
@@ -458,7 +487,7 @@ class Parser {
       else if (colon === -1) throw this.peekError(EOF_OBJECT);
       else throw this.peekError(EXPECTED_COLON);
       const value = this.parseValue();
-      if (typeof key === "string") obj.entries.push([key, value]);
+      if (typeof key === "string") entries.push([key, value]);
     }
   }
 

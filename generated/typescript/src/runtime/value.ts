@@ -53,10 +53,9 @@ export function writeValue(node: JsonNode): string {
     return `[${node.map((v, i) => at(i, () => writeValue(v))).join(",")}]`;
   }
   if (node instanceof JsonObject) {
-    const last = new Map<string, JsonNode>();
-    for (const [k, v] of node.entries) last.set(k, v); // last duplicate wins
-    const keys = [...last.keys()].sort(compareUtf8);
-    const parts = keys.map((k) => `${writeJsonString(k)}:${at(k, () => writeValue(last.get(k)!))}`);
+    const last = node.members; // last duplicate wins, as BTreeMap::insert
+    const keys = Object.keys(last).sort(compareUtf8);
+    const parts = keys.map((k) => `${writeJsonString(k)}:${at(k, () => writeValue(last[k]!))}`);
     return `{${parts.join(",")}}`;
   }
   throw new WireError(`not a JSON value: ${typeof node}`);
