@@ -12,6 +12,10 @@ from jamjet_schema.models import JsonValue as JsonValue
 from jamjet_schema.models import node_id_of as node_id_of
 from jamjet_schema.models import serde_message as serde_message
 from jamjet_schema.native import native_available as native_available
+from jamjet_schema.responses import EventList as EventList
+from jamjet_schema.responses import EventsResponse as EventsResponse
+from jamjet_schema.responses import api_json as api_json
+from jamjet_schema.responses import parse_events as parse_events
 from jamjet_schema.wire import Timestamp as Timestamp
 from jamjet_schema.wire import WireError as WireError
 
@@ -236,6 +240,8 @@ __all__ = [
     "Event",
     "EventKind",
     "EventKindUnion",
+    "EventList",
+    "EventsResponse",
     "JsonValue",
     "NodeCompleted",
     "NodeStarted",
@@ -248,7 +254,9 @@ __all__ = [
     "Timestamp",
     "WireError",
     "__version__",
+    "api_json",
     "native_available",
     "node_id_of",
+    "parse_events",
     "serde_message",
 ]

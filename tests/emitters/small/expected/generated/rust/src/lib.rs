@@ -181,6 +181,19 @@ pub struct ExecutionId(pub Uuid);
 /// Monotonically increasing sequence number within a workflow execution (i64).
 pub type EventSequence = i64;
 
+/// The envelope the runtime's HTTP API answers `GET /executions/{id}/events` with:
+/// `{"events": [...]}`. Other members are ignored when reading, as for any struct.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventsResponse {
+    pub events: Vec<Event>,
+}
+
+/// `value` as the runtime's HTTP API writes it: through `serde_json::Value` (its
+/// `json!`), so every object's members come out sorted by key, at every level.
+pub fn to_api_string<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    serde_json::to_value(value).and_then(|v| serde_json::to_string(&v))
+}
+
 #[cfg(test)]
 mod tests {
     /// Fails in a build where a serde_json feature changes the canonical bytes.
