@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from codegen.emit.java import constants
+from codegen.emit.java.api import envelope
 from codegen.emit.java.codec import codec_file
 from codegen.emit.java.module import module_file
 from codegen.emit.java.names import PACKAGE
@@ -50,6 +51,8 @@ def emit(model: WireModel, repo: Path = REPO) -> dict[str, str]:
             files[path] = unit_enum_file(decl, head)
         elif isinstance(decl, Newtype):
             files[path] = newtype_file(model, decl, head)
+    api = envelope(model)  # the HTTP API's envelope, a record like the model's structs
+    files[f"{SOURCES}/{api.name}.java"] = struct_file(model, api, head)
     for source in sorted(RUNTIME.glob("*.java")):
         files[f"{SOURCES}/wire/{source.name}"] = head + source.read_text(encoding="utf-8")
     return files

@@ -5,6 +5,7 @@ rules themselves live in the runtime, dev.jamjet.schema.wire, tested once there)
 
 from __future__ import annotations
 
+from codegen.emit.java.api import envelope, events_array
 from codegen.emit.java.names import SCALARS, base, camel, constant, java_type, literal, newtype
 from codegen.emit.java.types import default_value
 from codegen.model import (
@@ -224,23 +225,44 @@ def unit_enum_reader(decl: UnitEnum) -> str:
     )
 
 
-def entry_points(name: str) -> str:
+def entry_points(name: str, java: str | None = None) -> str:
+    java = java or name
     return (
-        f"\n  /** Parses JSON text as a {name} with serde_json::from_str's verdict; throws WireException. */\n"
-        f"  public static {name} parse{name}(String json) {{\n    return read{name}(TreeReader.parse(json));\n  }}\n\n"
-        f"  /** serde_json::to_string of a {name}: its exact bytes. */\n"
-        f"  public static String write{name}({name} value) {{\n"
+        f"\n  /** Parses JSON text as {name} with serde_json::from_str's verdict; throws WireException. */\n"
+        f"  public static {java} parse{name}(String json) {{\n    return read{name}(TreeReader.parse(json));\n  }}\n\n"
+        f"  /** serde_json::to_string of {name}: its exact bytes (the log form). */\n"
+        f"  public static String write{name}({java} value) {{\n"
         "    StringBuilder out = new StringBuilder(256);\n"
-        f"    write{name}(out, value);\n    return out.toString();\n  }}\n"
+        f"    write{name}(out, value);\n    return out.toString();\n  }}\n\n"
+        f"  /** {name} in the given form: the log's bytes, or the HTTP API's (members sorted). */\n"
+        f"  public static String write{name}({java} value, Form form) {{\n"
+        f"    return form.fromLog(write{name}(value));\n  }}\n"
+    )
+
+
+def array_codec(model: WireModel) -> str:
+    """The bare array of the root (the protocol's Events): entry points, reader and writer.
+    Its elements' errors are located from the array: `[3].kind.attempt`."""
+    name, expr = events_array(model)
+    java = java_type(model, expr)
+    body = "".join(f"    {s}\n" for s in write_stmts(model, expr, "value"))
+    return (
+        entry_points(name, java)
+        + f"\n  /** {name} (a JSON array of {model.root}) from a parsed node; errors located by index. */\n"
+        f"  public static {java} read{name}(Node n) {{\n"
+        f"    return {call(reader(model, expr, False))};\n  }}\n\n"
+        f"  static void write{name}(StringBuilder out, {java} value) {{\n{body}  }}\n"
     )
 
 
 def codec_file(model: WireModel, head: str) -> str:
     parts: list[str] = []
-    roots = [d.name for d in model.decls if isinstance(d, Struct | TaggedUnion)]
+    api = envelope(model)  # the HTTP API's envelope: a struct like the model's own
+    roots = [d.name for d in model.decls if isinstance(d, Struct | TaggedUnion)] + [api.name]
     for name in roots:
         parts.append(entry_points(name))
-    for decl in model.decls:
+    parts.append(array_codec(model))
+    for decl in (*model.decls, api):
         if isinstance(decl, Struct):
             parts.append(
                 "\n"
@@ -256,6 +278,7 @@ def codec_file(model: WireModel, head: str) -> str:
         f"import {WIRE_PREFIX}{n};\n"
         for n in [
             "Floats",
+            "Form",
             "JsonText",
             "JsonValue",
             "Node",
@@ -271,7 +294,8 @@ def codec_file(model: WireModel, head: str) -> str:
         f"{head}package dev.jamjet.schema;\n\n{imports}import java.util.List;\n\n"
         "/**\n * Reading and writing the event types with serde's verdicts and serde_json's bytes: parse*\n"
         " * reads JSON text (throws {@link dev.jamjet.schema.wire.WireException} with serde's message and\n"
-        " * the field path), write* gives serde_json::to_string's exact text. read* take a parsed node\n"
+        " * the field path), write* gives serde_json::to_string's exact text, or with a {@link Form} the\n"
+        " * HTTP API's (every object's members sorted). read* take a parsed node\n"
         " * (dev.jamjet.schema.wire.TreeReader), for a Jackson deserializer.\n */\n"
         f"public final class JamjetJson {{\n  private JamjetJson() {{}}\n{body}}}\n"
     )

@@ -33,6 +33,7 @@ def constants_file(model: WireModel, head: str) -> str:
         f"{_integers(c)}\n"
         "  /** The envelope's one member in the HTTP API's form: {@code {\"events\": [...]}}. */\n"
         f"  static final String ENVELOPE_MEMBER = {json.dumps(c.envelope_member)};\n\n"
+        f"{_forms(c)}\n"
         "  /** The first nesting depth serde_json refuses. */\n"
         f"  static final int RECURSION_LIMIT = {c.recursion_limit};\n\n"
         "  // serde_json's ErrorCode texts (error.rs), as the Rust reference prints them.\n"
@@ -45,6 +46,12 @@ def constants_file(model: WireModel, head: str) -> str:
         f"{_escapes(c)}"
         "}\n"
     )
+
+
+def _forms(c: WireConstants) -> str:
+    """FORM_LOG, FORM_API: the protocol's names of the forms (dev.jamjet.schema.wire.Form)."""
+    names = "".join(f"  static final String FORM_{f.upper()} = {json.dumps(f)};\n" for f in c.forms)
+    return "  // How an accepted document is written back: the protocol's `form` names.\n" + names
 
 
 def _integers(c: WireConstants) -> str:

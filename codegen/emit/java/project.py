@@ -88,7 +88,8 @@ def readme(model: WireModel) -> str:
     structs = sum(1 for d in model.decls if isinstance(d, Struct))
     variants = sum(len(d.variants) for d in model.decls if isinstance(d, TaggedUnion))
     note = "".join(f"<!-- {line} -->\n" for line in header_lines(model))
-    limit = wire_constants(model).recursion_limit
+    c = wire_constants(model)
+    limit = c.recursion_limit
     return f"""{note}
 # dev.jamjet:jamjet-schema {model.version} (Java)
 
@@ -137,6 +138,11 @@ try {{
   document). Errors are `WireException`: serde's message after the field path.
 - Writing: declaration order, `null` for an `Option` serde writes, skipped ones absent,
   f64 as zmij writes it, timestamps as chrono, Values with sorted keys.
+- The runtime's HTTP API (`GET /executions/{{id}}/events`): `parseEventsResponse` reads the
+  envelope `{{"{c.envelope_member}": [...]}}` ({c.events_envelope}), `parseEvents` a bare array
+  ({c.events_array}), an element's problem at its index (`{c.envelope_member}[3].kind.attempt`,
+  `[3].kind.attempt`); every `write*` takes a `Form`: `Form.LOG` (the log's bytes) or
+  `Form.API` (what the API writes: every object's members sorted by key, by code point).
 - Inside an `ObjectMapper`: `mapper.registerModule(new JamjetModule())` reads and writes
   these types with the same readers and writers wherever they stand (a field of your own
   bean, the root); it needs jackson-databind, an optional dependency of this package.

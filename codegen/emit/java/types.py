@@ -210,9 +210,14 @@ def newtype_file(model: WireModel, decl: Newtype, head: str) -> str:
         else '    Objects.requireNonNull(value, "value");\n'
     )
     ctor = f"  public {decl.name} {{\n{check}  }}\n" if check else ""
+    # printed as the value it wraps (the UUID text), as it is written, not Name[value=...]
+    to_string = (
+        "\n  /** The value itself, as it is written (without JSON's quotes). */\n"
+        "  @Override\n  public String toString() {\n    return String.valueOf(value);\n  }\n"
+    )
     body = (
-        f"{javadoc(decl.description + ' Written as its bare value.')}"
-        f"public record {decl.name}({inner} value) {{\n{ctor}}}\n"
+        f"{javadoc(decl.description + ' Written as its bare value, printed as it.')}"
+        f"public record {decl.name}({inner} value) {{\n{ctor}{to_string}}}\n"
     )
     assert newtype(model, decl.inner) is None, "a newtype of a newtype"
     return java_file(head, body)

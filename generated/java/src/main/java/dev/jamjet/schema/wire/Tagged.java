@@ -14,6 +14,10 @@ import java.util.List;
  * string naming a variant; from an array, the first element is the tag. Fieldless enums are
  * the variant's name, or serde's externally tagged form {@code {"name": null}} (also
  * {@code {"name": {}}} inside a buffered tagged enum).
+ *
+ * <p>A problem with the tag (missing, not a string, no such variant) is the enum's, reported at
+ * the enum value ({@code kind}, not {@code kind.type}): the tag is a member's value naming the
+ * variant, not a field of it, as the README's path notation has it.
  */
 public final class Tagged {
   private Tagged() {}
@@ -34,7 +38,7 @@ public final class Tagged {
         } else if (tag >= 0) {
           throw new WireException(Messages.duplicateField(tagKey));
         } else {
-          tag = Structs.at(tagKey, o.values().get(k), n -> identifier(n, variants));
+          tag = identifier(o.values().get(k), variants);
         }
       }
       if (tag < 0) throw new WireException(Messages.missingField(tagKey));
@@ -42,7 +46,7 @@ public final class Tagged {
     }
     if (node instanceof Node.Array a) {
       if (a.items().isEmpty()) throw new WireException(Messages.missingField(tagKey));
-      int tag = Structs.at(0, a.items().get(0), n -> identifier(n, variants));
+      int tag = identifier(a.items().get(0), variants);
       return new Split(tag, new Node.Array(a.items().subList(1, a.items().size())));
     }
     if (node instanceof Node.Invalid bad) throw bad.error();

@@ -26,6 +26,10 @@ final class WireConstants {
   /** The envelope's one member in the HTTP API's form: {@code {"events": [...]}}. */
   static final String ENVELOPE_MEMBER = "events";
 
+  // How an accepted document is written back: the protocol's `form` names.
+  static final String FORM_LOG = "log";
+  static final String FORM_API = "api";
+
   /** The first nesting depth serde_json refuses. */
   static final int RECURSION_LIMIT = 128;
 

@@ -2,6 +2,7 @@ package dev.jamjet.testee;
 
 import dev.jamjet.schema.EventKind;
 import dev.jamjet.schema.JamjetJson;
+import dev.jamjet.schema.wire.Form;
 import dev.jamjet.schema.wire.JsonText;
 import dev.jamjet.schema.wire.JsonValue;
 import dev.jamjet.schema.wire.WireException;
@@ -12,7 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
 
 /**
  * The conformance testee of dev.jamjet:jamjet-schema (conformance/protocol.md), registered as
@@ -21,24 +22,39 @@ import java.util.function.UnaryOperator;
  * with the package's own parser, so any {@code id} is echoed exactly.
  */
 public final class Testee {
-  /** type_name -> parse then write (or the node_id() extension). */
-  public static final Map<String, UnaryOperator<String>> HANDLERS =
+  /** Parses the input as one type name's document and writes it back in a form. */
+  @FunctionalInterface
+  public interface Handler {
+    String answer(String input, Form form);
+  }
+
+  /** type_name -> parse then write (or the node_id() extension: a string or null, alike in both forms). */
+  public static final Map<String, Handler> HANDLERS =
       Map.of(
-          "Event", in -> JamjetJson.writeEvent(JamjetJson.parseEvent(in)),
-          "EventKind", in -> JamjetJson.writeEventKind(JamjetJson.parseEventKind(in)),
+          "Event", (in, form) -> JamjetJson.writeEvent(JamjetJson.parseEvent(in), form),
+          "EventKind", (in, form) -> JamjetJson.writeEventKind(JamjetJson.parseEventKind(in), form),
           "ProvenanceMetadata",
-          in -> JamjetJson.writeProvenanceMetadata(JamjetJson.parseProvenanceMetadata(in)),
+          (in, form) -> JamjetJson.writeProvenanceMetadata(JamjetJson.parseProvenanceMetadata(in), form),
+          "Events", (in, form) -> JamjetJson.writeEvents(JamjetJson.parseEvents(in), form),
+          "EventsResponse", (in, form) -> JamjetJson.writeEventsResponse(JamjetJson.parseEventsResponse(in), form),
           "EventKind.node_id",
-          in -> EventKind.nodeId(JamjetJson.parseEventKind(in)).map(JsonText::quote).orElse("null"));
+          (in, form) -> EventKind.nodeId(JamjetJson.parseEventKind(in)).map(JsonText::quote).orElse("null"));
 
   private Testee() {}
 
-  /** [kind, text]: kind is output, error or skipped. */
+  /** [kind, text] in the log form: kind is output, error or skipped. */
   public static String[] handle(String typeName, String input) {
-    UnaryOperator<String> handler = HANDLERS.get(typeName);
+    return handle(typeName, input, null);
+  }
+
+  /** [kind, text]; {@code form} is the request's (null when it has none: the log form). */
+  public static String[] handle(String typeName, String input, String form) {
+    Handler handler = HANDLERS.get(typeName);
     if (handler == null) return new String[] {"skipped", "type " + typeName + " is not implemented"};
+    Optional<Form> how = form == null ? Optional.of(Form.LOG) : Form.of(form);
+    if (how.isEmpty()) return new String[] {"skipped", "form " + form + " is not implemented"};
     try {
-      return new String[] {"output", handler.apply(input)};
+      return new String[] {"output", handler.answer(input, how.get())};
     } catch (WireException e) {
       return new String[] {"error", e.getMessage()};
     }
@@ -49,7 +65,8 @@ public final class Testee {
       throw new IllegalArgumentException("a request is an object: " + line);
     }
     JsonValue id = request.members().getOrDefault("id", JsonValue.Null.NULL);
-    String[] out = handle(text(request, "type_name"), text(request, "input"));
+    String form = request.members().containsKey("form") ? text(request, "form") : null;
+    String[] out = handle(text(request, "type_name"), text(request, "input"), form);
     return "{\"id\":" + id.toJson() + "," + JsonText.quote(out[0]) + ":" + JsonText.quote(out[1]) + "}";
   }
 

@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every case of conformance/fixtures, in-process: serde's verdict, and its bytes when accepted. */
+/**
+ * Every case of conformance/fixtures, in-process: serde's verdict, and its bytes when accepted,
+ * written in the case's form (the api tier's cases may ask for the HTTP API's, members sorted).
+ */
 class CorpusTest {
-  record Case(String file, String id, String typeName, String klass, String input, String output) {}
+  /** One case; {@code form} is the case's optional {@code form} member (null: the log form). */
+  record Case(String file, String id, String typeName, String klass, String input, String output, String form) {}
 
   static List<Case> corpus() throws IOException {
     Path fixtures = Repo.root().resolve("conformance/fixtures");
@@ -38,7 +42,8 @@ class CorpusTest {
                 c.get("type_name").asText(),
                 c.get("class").asText(),
                 c.get("input").asText(),
-                c.has("output") ? c.get("output").asText() : null));
+                c.has("output") ? c.get("output").asText() : null,
+                c.has("form") ? c.get("form").asText() : null));
       }
     }
     return cases;
@@ -49,7 +54,7 @@ class CorpusTest {
     List<Case> cases = corpus();
     List<String> failures = new ArrayList<>();
     for (Case c : cases) {
-      String[] ours = Testee.handle(c.typeName(), c.input());
+      String[] ours = Testee.handle(c.typeName(), c.input(), c.form());
       boolean accepted = !c.klass().equals("rejected");
       if (accepted && !(ours[0].equals("output") && ours[1].equals(c.output()))) {
         failures.add(c.file() + " " + c.id() + ": expected " + c.output() + ", got " + ours[0] + " " + ours[1]);

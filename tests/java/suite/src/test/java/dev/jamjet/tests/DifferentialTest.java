@@ -47,28 +47,42 @@ class DifferentialTest {
 
   /** The answers of a reference binary that speaks the testee protocol (conformance/protocol.md). */
   static List<String> answers(String reference, String typeName, List<String> inputs) throws IOException, InterruptedException {
+    return answers(reference, typeName, inputs, null);
+  }
+
+  /** The same, each request asking for {@code form} (null: none, the log form). */
+  static List<String> answers(String reference, String typeName, List<String> inputs, String form)
+      throws IOException, InterruptedException {
+    List<String> out = new ArrayList<>();
+    for (JsonValue.Obj answer : replies(reference, typeName, inputs, form)) {
+      out.add(answer.members().get("output") instanceof JsonValue.Str s ? "ok " + s.value() : "error");
+    }
+    return out;
+  }
+
+  /** The reference's answer objects ({@code output}, {@code error} ...), one per input, in order. */
+  static List<JsonValue.Obj> replies(String reference, String typeName, List<String> inputs, String form)
+      throws IOException, InterruptedException {
     Path binary = Repo.root().resolve(reference);
     assumeTrue(Files.isExecutable(binary), "cargo build --release first: " + binary);
     Process p = new ProcessBuilder(binary.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String asked = form == null ? "" : ",\"form\":" + JsonText.quote(form);
     Thread feeder =
         new Thread(
             () -> {
               try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
                 for (int i = 0; i < inputs.size(); i++) {
                   w.write("{\"id\":" + i + ",\"type_name\":" + JsonText.quote(typeName) + ",\"input\":"
-                      + JsonText.quote(inputs.get(i)) + "}\n");
+                      + JsonText.quote(inputs.get(i)) + asked + "}\n");
                 }
               } catch (IOException e) {
                 throw new IllegalStateException(e);
               }
             });
     feeder.start();
-    List<String> out = new ArrayList<>();
+    List<JsonValue.Obj> out = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        JsonValue.Obj answer = (JsonValue.Obj) JsonValue.parse(line);
-        out.add(answer.members().get("output") instanceof JsonValue.Str s ? "ok " + s.value() : "error");
-      }
+      for (String line = r.readLine(); line != null; line = r.readLine()) out.add((JsonValue.Obj) JsonValue.parse(line));
     }
     feeder.join();
     p.waitFor();
@@ -81,16 +95,23 @@ class DifferentialTest {
 
   /** The same against another reference binary of the testee protocol. */
   static void compare(String typeName, List<String> inputs, UnaryOperator<String> ours, String reference) throws Exception {
-    List<String> rust = answers(reference, typeName, inputs);
+    compare(typeName, inputs, ours, reference, null);
+  }
+
+  /** The same, the reference asked for {@code form} (null: none), as {@code ours} must write. */
+  static void compare(String typeName, List<String> inputs, UnaryOperator<String> ours, String reference, String form)
+      throws Exception {
+    List<String> rust = answers(reference, typeName, inputs, form);
     assertEquals(inputs.size(), rust.size(), "one probe answer per input");
     int disagreements = 0;
     for (int i = 0; i < inputs.size(); i++) {
       String mine = roundTrip(ours, inputs.get(i));
       if (!mine.equals(rust.get(i))) {
-        if (disagreements++ < 10) System.out.println(typeName + " " + JsonText.quote(inputs.get(i)) + ": rust=" + rust.get(i) + " java=" + mine);
+        if (disagreements++ < 10) System.out.println(typeName + " " + (form == null ? "" : form + " ") + JsonText.quote(inputs.get(i)) + ": rust=" + rust.get(i) + " java=" + mine);
       }
     }
-    System.out.println("differential " + typeName + ": " + inputs.size() + " inputs, " + disagreements + " disagreements");
+    String label = typeName + (form == null ? "" : " (form " + form + ")");
+    System.out.println("differential " + label + ": " + inputs.size() + " inputs, " + disagreements + " disagreements");
     assertEquals(0, disagreements, typeName + ": disagreements with serde (listed above)");
   }
 
