@@ -7,10 +7,16 @@ import java.util.UUID;
 
 /**
  * jamjet_core::workflow::ExecutionId(pub Uuid): a newtype, written as the bare UUID string.
- * Written as its bare value.
+ * Written as its bare value, printed as it.
  */
 public record ExecutionId(UUID value) {
   public ExecutionId {
     Objects.requireNonNull(value, "value");
+  }
+
+  /** The value itself, as it is written (without JSON's quotes). */
+  @Override
+  public String toString() {
+    return String.valueOf(value);
   }
 }

@@ -3,6 +3,7 @@
 package dev.jamjet.schema;
 
 import dev.jamjet.schema.wire.Floats;
+import dev.jamjet.schema.wire.Form;
 import dev.jamjet.schema.wire.JsonText;
 import dev.jamjet.schema.wire.JsonValue;
 import dev.jamjet.schema.wire.Node;
@@ -16,58 +17,128 @@ import java.util.List;
 /**
  * Reading and writing the event types with serde's verdicts and serde_json's bytes: parse*
  * reads JSON text (throws {@link dev.jamjet.schema.wire.WireException} with serde's message and
- * the field path), write* gives serde_json::to_string's exact text. read* take a parsed node
+ * the field path), write* gives serde_json::to_string's exact text, or with a {@link Form} the
+ * HTTP API's (every object's members sorted). read* take a parsed node
  * (dev.jamjet.schema.wire.TreeReader), for a Jackson deserializer.
  */
 public final class JamjetJson {
   private JamjetJson() {}
 
-  /** Parses JSON text as a Event with serde_json::from_str's verdict; throws WireException. */
+  /** Parses JSON text as Event with serde_json::from_str's verdict; throws WireException. */
   public static Event parseEvent(String json) {
     return readEvent(TreeReader.parse(json));
   }
 
-  /** serde_json::to_string of a Event: its exact bytes. */
+  /** serde_json::to_string of Event: its exact bytes (the log form). */
   public static String writeEvent(Event value) {
     StringBuilder out = new StringBuilder(256);
     writeEvent(out, value);
     return out.toString();
   }
 
-  /** Parses JSON text as a EventKind with serde_json::from_str's verdict; throws WireException. */
+  /** Event in the given form: the log's bytes, or the HTTP API's (members sorted). */
+  public static String writeEvent(Event value, Form form) {
+    return form.fromLog(writeEvent(value));
+  }
+
+  /** Parses JSON text as EventKind with serde_json::from_str's verdict; throws WireException. */
   public static EventKind parseEventKind(String json) {
     return readEventKind(TreeReader.parse(json));
   }
 
-  /** serde_json::to_string of a EventKind: its exact bytes. */
+  /** serde_json::to_string of EventKind: its exact bytes (the log form). */
   public static String writeEventKind(EventKind value) {
     StringBuilder out = new StringBuilder(256);
     writeEventKind(out, value);
     return out.toString();
   }
 
-  /** Parses JSON text as a ProvenanceMetadata with serde_json::from_str's verdict; throws WireException. */
+  /** EventKind in the given form: the log's bytes, or the HTTP API's (members sorted). */
+  public static String writeEventKind(EventKind value, Form form) {
+    return form.fromLog(writeEventKind(value));
+  }
+
+  /** Parses JSON text as ProvenanceMetadata with serde_json::from_str's verdict; throws WireException. */
   public static ProvenanceMetadata parseProvenanceMetadata(String json) {
     return readProvenanceMetadata(TreeReader.parse(json));
   }
 
-  /** serde_json::to_string of a ProvenanceMetadata: its exact bytes. */
+  /** serde_json::to_string of ProvenanceMetadata: its exact bytes (the log form). */
   public static String writeProvenanceMetadata(ProvenanceMetadata value) {
     StringBuilder out = new StringBuilder(256);
     writeProvenanceMetadata(out, value);
     return out.toString();
   }
 
-  /** Parses JSON text as a Review with serde_json::from_str's verdict; throws WireException. */
+  /** ProvenanceMetadata in the given form: the log's bytes, or the HTTP API's (members sorted). */
+  public static String writeProvenanceMetadata(ProvenanceMetadata value, Form form) {
+    return form.fromLog(writeProvenanceMetadata(value));
+  }
+
+  /** Parses JSON text as Review with serde_json::from_str's verdict; throws WireException. */
   public static Review parseReview(String json) {
     return readReview(TreeReader.parse(json));
   }
 
-  /** serde_json::to_string of a Review: its exact bytes. */
+  /** serde_json::to_string of Review: its exact bytes (the log form). */
   public static String writeReview(Review value) {
     StringBuilder out = new StringBuilder(256);
     writeReview(out, value);
     return out.toString();
+  }
+
+  /** Review in the given form: the log's bytes, or the HTTP API's (members sorted). */
+  public static String writeReview(Review value, Form form) {
+    return form.fromLog(writeReview(value));
+  }
+
+  /** Parses JSON text as EventsResponse with serde_json::from_str's verdict; throws WireException. */
+  public static EventsResponse parseEventsResponse(String json) {
+    return readEventsResponse(TreeReader.parse(json));
+  }
+
+  /** serde_json::to_string of EventsResponse: its exact bytes (the log form). */
+  public static String writeEventsResponse(EventsResponse value) {
+    StringBuilder out = new StringBuilder(256);
+    writeEventsResponse(out, value);
+    return out.toString();
+  }
+
+  /** EventsResponse in the given form: the log's bytes, or the HTTP API's (members sorted). */
+  public static String writeEventsResponse(EventsResponse value, Form form) {
+    return form.fromLog(writeEventsResponse(value));
+  }
+
+  /** Parses JSON text as Events with serde_json::from_str's verdict; throws WireException. */
+  public static List<Event> parseEvents(String json) {
+    return readEvents(TreeReader.parse(json));
+  }
+
+  /** serde_json::to_string of Events: its exact bytes (the log form). */
+  public static String writeEvents(List<Event> value) {
+    StringBuilder out = new StringBuilder(256);
+    writeEvents(out, value);
+    return out.toString();
+  }
+
+  /** Events in the given form: the log's bytes, or the HTTP API's (members sorted). */
+  public static String writeEvents(List<Event> value, Form form) {
+    return form.fromLog(writeEvents(value));
+  }
+
+  /** Events (a JSON array of Event) from a parsed node; errors located by index. */
+  public static List<Event> readEvents(Node n) {
+    return Reads.readVec(n, JamjetJson::readEvent);
+  }
+
+  static void writeEvents(StringBuilder out, List<Event> value) {
+    out.append('[');
+    for (int i0 = 0; i0 < value.size(); i0++) {
+      if (i0 > 0) out.append(',');
+      Event item0 = value.get(i0);
+      writeEvent(out, item0);
+    }
+    out.append(']');
   }
 
   private static final List<String> EVENT_FIELDS = List.of("id", "execution_id", "sequence", "kind", "created_at");
@@ -490,6 +561,30 @@ public final class JamjetJson {
     else {
       out.append(value.mark());
     }
+    out.append('}');
+  }
+
+  private static final List<String> EVENTS_RESPONSE_FIELDS = List.of("events");
+  private static final boolean[] EVENTS_RESPONSE_DEFAULTS = {false};
+
+  /** EventsResponse from a parsed node, by serde derive's struct rules. */
+  public static EventsResponse readEventsResponse(Node node) {
+    Node[] m = Structs.read(node, "EventsResponse", EVENTS_RESPONSE_FIELDS, EVENTS_RESPONSE_DEFAULTS);
+    return new EventsResponse(
+        Structs.required(m, 0, "events", n -> Reads.readVec(n, JamjetJson::readEvent)));
+  }
+
+  static void writeEventsResponse(StringBuilder out, EventsResponse value) {
+    int open = out.length();
+    out.append('{');
+    Writes.key(out, open, "\"events\":");
+    out.append('[');
+    for (int i0 = 0; i0 < value.events().size(); i0++) {
+      if (i0 > 0) out.append(',');
+      Event item0 = value.events().get(i0);
+      writeEvent(out, item0);
+    }
+    out.append(']');
     out.append('}');
   }
 }
