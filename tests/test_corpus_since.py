@@ -98,7 +98,6 @@ def test_the_sequence_form_uses_the_fields_it_leaves_out(since: dict[str, Any]) 
     assert short and all(needed == "1.1.0" for needed, _ in short)
 
 
-
 def test_a_list_of_events_needs_what_its_events_use(
     seed_model: WireModel, model: WireModel, since: dict[str, Any]
 ) -> None:

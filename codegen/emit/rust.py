@@ -15,7 +15,6 @@ from pathlib import Path
 from string import Template
 
 from codegen.header import header, header_lines, license_copy
-from jamjet_schema.wiremodel.contract_constants import ENVELOPE_MEMBER, EVENTS_ENVELOPE
 from codegen.model import (
     Alias,
     BoxType,
@@ -34,6 +33,7 @@ from codegen.model import (
     VecType,
     WireModel,
 )
+from jamjet_schema.wiremodel.contract_constants import ENVELOPE_MEMBER, EVENTS_ENVELOPE
 
 ROOT = "generated/rust"
 REPO = Path(__file__).resolve().parents[2]
