@@ -325,7 +325,7 @@ def test_every_rejected_corpus_case_gets_a_corpus_rule() -> None:
     }
     said: Counter[str] = Counter()
     for case in corpus.load().cases:
-        if case.output is not None or case.reader_version is not None:
+        if case.output is not None or case.reader_version is not None or case.tier == "api":
             continue
         with pytest.raises(ValidationError) as refused:
             classes[case.type_name].model_validate_json(case.input)

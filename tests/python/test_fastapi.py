@@ -20,8 +20,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
-from jamjet_schema import EventsResponse
 from jamjet_schema.conformance import corpus
 
 APP = textwrap.dedent(
@@ -33,7 +31,7 @@ APP = textwrap.dedent(
     from jamjet_schema.conformance import corpus
 
     CASES = [
-        c for c in corpus.load().cases
+        c for c in corpus.load().cases if c.form is None
         if c.type_name == "Event" and c.output is not None and c.reader_version is None
     ]
     EVENTS = [Event.model_validate_json(c.input) for c in CASES]
@@ -105,7 +103,10 @@ def _outputs() -> list[str]:
     return [
         case.output
         for case in corpus.load().cases
-        if case.type_name == "Event" and case.output is not None and case.reader_version is None
+        if case.type_name == "Event"
+        and case.output is not None
+        and case.reader_version is None
+        and case.form is None
     ]
 
 
@@ -118,7 +119,6 @@ def test_a_response_model_holds_serdes_bytes_of_every_event(served: str) -> None
         assert client.get("/list").content.decode() == "[" + ",".join(outputs) + "]"
         envelope = client.get("/api").content.decode()  # the container of the API's form
         assert envelope == '{"events":[' + ",".join(outputs) + "]}"
-        assert len(EventsResponse.model_validate_json(envelope).events) == len(outputs)
         for index in range(0, len(outputs), 37):
             assert client.get(f"/events/{index}").content.decode() == outputs[index]
 

@@ -81,7 +81,10 @@ def _accepted(type_name: str) -> list[corpus.Case]:
     return [
         case
         for case in corpus.load().cases
-        if case.type_name == type_name and case.output is not None and case.reader_version is None
+        if case.type_name == type_name
+        and case.output is not None
+        and case.reader_version is None
+        and case.form is None
     ]
 
 

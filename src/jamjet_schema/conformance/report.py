@@ -368,7 +368,7 @@ def _case_json(r: CaseResult) -> dict[str, Any]:
         "rule": case.rule,
         "class": case.case_class,
         "type_name": case.type_name,
-        "form": case.form,
+        **({"form": case.form} if case.form else {}),
         "file": str(case.file),
         "description": case.description,
         "problem": r.problem,
