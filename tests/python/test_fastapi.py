@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+
 from jamjet_schema.conformance import corpus
 
 APP = textwrap.dedent(
