@@ -26,10 +26,10 @@ from pydantic import BaseModel, ConfigDict, RootModel, model_validator
 from jamjet_schema.models.base import parse_json
 from jamjet_schema.models.errors import CONTAINER_KINDS, serde_error
 from jamjet_schema.wire import JsonObject, describe, messages
-from jamjet_schema.wire._constants import ENVELOPE_MEMBER, TRAILING_CHARACTERS
+from jamjet_schema.wire._constants import ENVELOPE_MEMBER, EVENTS_ENVELOPE, TRAILING_CHARACTERS
 from jamjet_schema.wire.api_form import sorted_members
 
-_ENVELOPE_STRUCT = "struct EventsResponse"
+_ENVELOPE_STRUCT = f"struct {EVENTS_ENVELOPE}"  # serde's name for it, in its messages
 
 
 def _known() -> frozenset[str]:
@@ -39,13 +39,24 @@ def _known() -> frozenset[str]:
     return known
 
 
+def array_skims() -> dict[int, frozenset[str]]:
+    """What serde reads of each object of a `Vec<Event>`, by nesting level: the events'
+    fields (their other members are skimmed, as a derived struct skims them)."""
+    return {2: _known()}
+
+
+def envelope_skims() -> dict[int, frozenset[str]]:
+    """The same for the envelope: its one member, and its events' fields."""
+    return {1: frozenset({ENVELOPE_MEMBER}), 3: _known()}
+
+
 class EventList(RootModel[list[Event]]):
     """A JSON array of events (Rust `Vec<Event>`)."""
 
     @classmethod
     def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
         """`serde_json::from_str::<Vec<Event>>(json_data)`: serde's verdict."""
-        tree = parse_json(cls.__name__, json_data, known_at={2: _known()})
+        tree = parse_json(cls.__name__, json_data, known_at=array_skims())
         return cls.model_validate(tree, **kwargs)
 
 
@@ -70,8 +81,7 @@ class EventsResponse(BaseModel):
     @classmethod
     def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
         """`serde_json::from_str` of the envelope: serde's verdict."""
-        levels = {1: frozenset({ENVELOPE_MEMBER}), 3: _known()}
-        tree = parse_json(cls.__name__, json_data, known_at=levels)
+        tree = parse_json(cls.__name__, json_data, known_at=envelope_skims())
         return cls.model_validate(tree, **kwargs)
 
 

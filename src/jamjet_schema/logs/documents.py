@@ -51,12 +51,11 @@ def document_records(data: bytes, source: str, pointer: str) -> Iterator[Record]
 def _document_error(text: str, pointer: str) -> str | None:
     """serde_json's refusal of the document as JSON (the elements are checked apart),
     reading the envelope and a bare array as serde reads them (unknown members skimmed)."""
-    from jamjet_schema import Event
+    from jamjet_schema.responses import array_skims, envelope_skims  # loads the models
 
-    known = Event._wire_known_fields() or frozenset()
-    levels = {ENVELOPE_POINTER: {1: frozenset({ENVELOPE_MEMBER}), 3: known}, "": {2: known}}
+    skims = {ENVELOPE_POINTER: envelope_skims, "": array_skims}.get(pointer)
     try:
-        parse_value(text, known_at=levels.get(pointer))
+        parse_value(text, known_at=None if skims is None else skims())
     except WireError as err:
         return str(err)
     return None
