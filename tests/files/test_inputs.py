@@ -130,7 +130,7 @@ NOT_LOGS: dict[str, tuple[Callable[[Path], bytes], str]] = {
     "xz": (lambda _: b"\xfd7zXZ\x00\x00\x04", "xz-compressed"),
     "gzip in gzip": (lambda _: gzip.compress(gzip.compress(b"{}\n")), "gzip data inside gzip"),
     "a pretty-printed document": (
-        lambda _: json.dumps({"events": [{"id": 1}], "next": None}, indent=2).encode(),
+        lambda _: json.dumps({"items": [{"id": 1}], "next": None}, indent=2).encode(),
         "a JSON document that is not events",
     ),
 }
