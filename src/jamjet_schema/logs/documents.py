@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from json.decoder import scanstring  # type: ignore[attr-defined]  # untyped in typeshed
 
 from jamjet_schema.files.errors import Unusable
-from jamjet_schema.logs.records import BOM, Record, make_record
+from jamjet_schema.files.inputs import Readable
+from jamjet_schema.logs.records import BOM, CHUNK, Record, make_record
 from jamjet_schema.wire import WireError, format_path
 from jamjet_schema.wire._constants import ENVELOPE_MEMBER
 from jamjet_schema.wire.serde_parser import parse_value
@@ -31,6 +32,15 @@ _SPACE = " \t\n\r"
 def is_envelope(head: bytes) -> bool:
     """Does the input start as the API's envelope, `{"events": [`?"""
     return _ENVELOPE.match(head.removeprefix(BOM)) is not None
+
+
+def document_records_after(
+    head: bytes, stream: Readable, source: str, pointer: str
+) -> Iterator[Record]:
+    """The records of the array at `pointer` of the document whose first bytes, `head`,
+    were read already (the rest is read whole)."""
+    rest = b"".join(iter(lambda: stream.read(CHUNK), b""))
+    return document_records(head + rest, source, pointer)
 
 
 def document_records(data: bytes, source: str, pointer: str) -> Iterator[Record]:

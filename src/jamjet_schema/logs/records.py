@@ -58,17 +58,9 @@ def is_array(head: bytes) -> bool:
     return head.removeprefix(BOM).lstrip(b" \t\r\n")[:1] == b"["
 
 
-def records_after(
-    head: bytes, stream: Readable, source: str, pointer: str | None = None
-) -> Iterator[Record]:
-    """The records of a log whose first bytes, `head`, were read already; with
-    `pointer` (logs.documents), of the array at that JSON Pointer of one document."""
-    if pointer is not None:
-        from jamjet_schema.logs.documents import document_records
-
-        rest = b"".join(iter(lambda: stream.read(CHUNK), b""))
-        yield from document_records(head + rest, source, pointer)
-    elif is_array(head):
+def records_after(head: bytes, stream: Readable, source: str) -> Iterator[Record]:
+    """The records of a log whose first bytes, `head`, were read already."""
+    if is_array(head):
         yield from _array_records(head, stream, source)
     else:
         yield from _line_records(head, stream, source)

@@ -21,8 +21,8 @@ from jamjet_schema.files.inputs import LogInput, compression_of, opened_log
 from jamjet_schema.files.sniff import not_a_log
 from jamjet_schema.logs.batch import Chunk, Tail, chunks, in_parallel
 from jamjet_schema.logs.check import Verdict, check
-from jamjet_schema.logs.documents import ENVELOPE_POINTER, is_envelope
-from jamjet_schema.logs.records import is_array, make_record, records_after
+from jamjet_schema.logs.documents import ENVELOPE_POINTER, document_records_after, is_envelope
+from jamjet_schema.logs.records import Record, is_array, make_record, records_after
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,13 @@ def log_input(path: str, pointer: str | None = None) -> Iterator[LogInput]:
         yield log
 
 
+def _records(head: bytes, stream: LogInput, source: str, at: str | None) -> Iterator[Record]:
+    """A log's records, or those of the array at `at` in one document."""
+    if at is None:
+        return records_after(head, stream, source)
+    return document_records_after(head, stream, source, at)
+
+
 def _document_pointer(head: bytes, pointer: str | None) -> str | None:
     """Where the events are when the input is one JSON document (logs.documents)."""
     return ENVELOPE_POINTER if pointer is None and is_envelope(head) else pointer
@@ -118,7 +125,7 @@ def verdicts(
             head, stream, source = log.head, log, log.source
             at = _document_pointer(head, pointer)
             if native.CORE is None or is_array(head) or at is not None or each:
-                for record in records_after(head, stream, source, at):
+                for record in _records(head, stream, source, at):
                     yield check(record, canonical)
                 continue
 
@@ -153,7 +160,7 @@ def canonical_texts(
             head, stream, source = log.head, log, log.source
             at = _document_pointer(head, pointer)
             if native.CORE is None or is_array(head) or at is not None:
-                for record in records_after(head, stream, source, at):
+                for record in _records(head, stream, source, at):
                     yield check(record, canonical=True)
                 continue
 
