@@ -239,3 +239,28 @@ def with_bad_lines(lines: list[str], every: int, seed: int = 11) -> list[str]:
     """`lines` with every `every`-th one damaged (a tenth of them for every=10)."""
     rng = random.Random(seed)
     return [damaged(line, rng) if i % every == every - 1 else line for i, line in enumerate(lines)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m benchmarks.loggen --realistic --events N -o FILE`: a log for the tools
+    outside Python (the browser test in tests/browser) to read, one event a line."""
+    import argparse
+    from pathlib import Path
+
+    from codegen.pipeline import load_model
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.loggen", description=__doc__)
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--realistic", action="store_true", help="an agent runtime's payloads")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    args = parser.parse_args(argv)
+    generator = LogGenerator(load_model(), seed=args.seed, realistic=args.realistic)
+    lines = "".join(line + "\n" for line in generator.events(args.events))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(lines, encoding="utf-8", newline="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
