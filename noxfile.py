@@ -133,12 +133,18 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Throughput against msgspec, json.loads, python-jsonschema, the Rust reference and
-    (for the Java package) plain Jackson databinding; writes docs/benchmarks.md.
+    """Throughput against msgspec, json.loads, python-jsonschema, the Rust reference,
+    (for the Java package) plain Jackson databinding and (for the TypeScript package)
+    JSON.parse and zod 4; writes docs/benchmarks.md.
     `nox -s bench -- --quick` for a short run."""
     _install(session)
     _build_rust(session)
     # the Java harness (tests/java/bench) and the package it measures
     session.run(*_MAVEN, "package", "-DskipTests", external=True)
+    # the TypeScript package (built with tests/typescript's pinned compiler) and the
+    # harness that times it beside zod (benchmarks/typescript, its own lockfile)
+    session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
+    session.run("npm", "run", "build", "--prefix", "tests/typescript", external=True)
+    session.run("npm", "ci", "--prefix", "benchmarks/typescript", "--no-audit", external=True)
     args = session.posargs or ["--output", "docs/benchmarks.md"]
     session.run("python", "-m", "benchmarks.bench", *args)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks import inprocess as ip
-from benchmarks import java, nested, report
+from benchmarks import java, nested, node, report
 from benchmarks import processes as pr
 from benchmarks import store as bs
 from benchmarks.loggen import LogGenerator, with_bad_lines
@@ -43,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         in_process += ip.jsonschema_rows(lines[: max(events // 50, 440)])
         whole = pr.validate_rows(log, longer, damaged, process_rounds)
         jvm = java.java_run(log.path, events, rounds, 2 if args.quick else 3)
+        ts = node.node_run(log.path, events, rounds, 2 if args.quick else 3)
         store = bs.store_rows(bs.write_stores(Path(tmp), lines), process_rounds)
     dispatch = ip.dispatch_rows(generator, 440 if args.quick else 4_000, rounds)
     startup = pr.startup_seconds(2 if args.quick else 5)
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = "\n".join(
         [
             *report.header(events, log_bytes, rounds, process_rounds),
-            *_body(in_process, whole, jvm, dispatch, startup, regenerate),
+            *_body(in_process, whole, jvm, ts, dispatch, startup, regenerate),
             *_store(store),
         ]
     )
@@ -91,12 +92,13 @@ def _body(
     in_process: list[Row],
     whole: list[Row],
     jvm: java.JavaRun,
+    ts: node.NodeRun,
     dispatch: list[Row],
     startup: dict[str, float],
     regenerate: float,
 ) -> list[str]:
     rows = Rows()
-    rows.add(*in_process, *whole, *jvm.rows, *dispatch)
+    rows.add(*in_process, *whole, *jvm.rows, *ts.rows, *dispatch)
     first, last = dispatch
     return [
         "",
@@ -113,6 +115,12 @@ def _body(
         *report.table(jvm.rows, rows),
         "",
         *java.section(jvm),
+        "",
+        "## TypeScript (one Node process, the JIT warmed up)",
+        "",
+        *report.table(ts.rows, rows),
+        "",
+        *node.section(ts),
         "",
         "## Dispatch",
         "",
@@ -131,6 +139,10 @@ def _body(
         "## Targets (issue 21, on the realistic log)",
         "",
         *(t.line() for t in report.issue21_targets(rows)),
+        "",
+        "## Targets (issue 23, TypeScript)",
+        "",
+        *(t.line() for t in report.issue23_targets(rows)),
     ]
 
 

@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from benchmarks import inprocess as ip
-from benchmarks import nested
+from benchmarks import nested, node
 from benchmarks import processes as pr
 from benchmarks.timing import Row, Rows
 from codegen.pipeline import REPO
@@ -131,6 +131,24 @@ def issue21_targets(rows: Rows) -> list[Target]:
 
 
 Pair = tuple[str, str, str, float]  # (promise, row, peer row, goal)
+
+
+def issue23_targets(rows: Rows) -> list[Target]:
+    """Issue 23's targets: the TypeScript package exact at zod's speed, in one Node process."""
+    pairs: list[Pair] = [
+        ("23a. parseEvent >= 0.8 x JSON.parse + zod 4", node.EXACT_PARSE, node.ZOD_PARSE, 0.8),
+        (
+            "23b. serializeEvent(parseEvent(x)) >= 0.8 x JSON.parse + zod 4 + JSON.stringify",
+            node.EXACT_ROUND_TRIP,
+            node.ZOD_ROUND_TRIP,
+            0.8,
+        ),
+    ]
+    out = []
+    for promise, name, peer, goal in pairs:
+        value, detail = _ratio(rows, name, peer)
+        out.append(Target(promise, value, goal, detail=detail))
+    return out
 
 
 def _native_targets(rows: Rows, pairs: list[Pair]) -> list[Target]:

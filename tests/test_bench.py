@@ -14,9 +14,11 @@ from importlib import metadata
 import pytest
 
 from benchmarks import inprocess as ip
-from benchmarks import java, report
+from benchmarks import java, node, report, zod_model
 from benchmarks import processes as pr
+from benchmarks.loggen import LogGenerator
 from benchmarks.timing import Measured, Row, Rows, Trial, interleaved
+from codegen.pipeline import load_model
 from jamjet_schema import Event, native_available
 from tests.conftest import REPO
 
@@ -31,8 +33,20 @@ def java_built() -> None:
 
 
 @pytest.fixture(scope="module")
+def node_built() -> None:
+    """The TypeScript harness's locked dependencies (benchmarks/typescript), and the
+    package it measures when it is not built yet (`npm test` in tests/typescript builds it)."""
+    build, harness = node.BUILD[:2], node.BUILD[2:]
+    for step in [*(build if not node.PACKAGE.exists() else []), *harness]:
+        subprocess.run(step, cwd=REPO, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
 def quick(
-    rust_built: None, java_built: None, tmp_path_factory: pytest.TempPathFactory
+    rust_built: None,
+    java_built: None,
+    node_built: None,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[str, str]:
     """The quick run's standard output and the markdown it wrote (to a temp dir)."""
     output = tmp_path_factory.mktemp("bench") / "benchmarks.md"
@@ -64,6 +78,8 @@ def test_quick_mode_measures_every_contender_beside_its_peer(quick: tuple[str, s
     expected += [ip.PYDANTIC_ROUND_TRIP, ip.PURE_PARSE, ip.PURE_ROUND_TRIP, ip.RUST]
     expected += [pr.JSON_PROCESS, pr.CLI_ONE, pr.CLI_TWO, pr.CLI_LONG, pr.CLI_PURE]
     expected += [java.EXACT_PARSE, java.EXACT_ROUND_TRIP, java.PLAIN_PARSE, java.PLAIN_ROUND_TRIP]
+    expected += [node.JSON_PARSE, node.JSON_ROUND_TRIP, node.ZOD_PARSE, node.ZOD_ROUND_TRIP]
+    expected += [node.EXACT_PARSE, node.EXACT_ROUND_TRIP]
     if native_available():
         expected += [ip.NATIVE_PARSE, ip.NATIVE_ROUND_TRIP]
     for name in expected:
@@ -141,6 +157,62 @@ def test_quick_mode_states_every_target_with_ratio_and_verdict(quick: tuple[str,
         assert name in stdout
 
 
+def test_quick_mode_sets_the_typescript_package_beside_zod(quick: tuple[str, str]) -> None:
+    stdout, _ = quick
+    rows = table_rows(stdout)
+    assert rows[node.EXACT_PARSE][4] == node.ZOD_PARSE
+    assert rows[node.EXACT_ROUND_TRIP][4] == node.ZOD_ROUND_TRIP
+    section = stdout.split("## TypeScript", 1)[1].split("\n## ", 1)[0]
+    assert f"exact {QUICK_EVENTS:,} of {QUICK_EVENTS:,}" in section
+    assert f"zod accepted {QUICK_EVENTS:,} of {QUICK_EVENTS:,}" in section
+    assert "zod 4." in section and "warm-up" in section
+    issue23 = stdout.split("## Targets (issue 23", 1)[1].split("\n## ", 1)[0]
+    targets = [line for line in issue23.splitlines() if line.startswith("- 23")]
+    assert [line.split(".", 1)[0] for line in targets] == ["- 23a", "- 23b"]
+    for line, row in zip(targets, (node.EXACT_PARSE, node.EXACT_ROUND_TRIP), strict=True):
+        assert re.search(r": \d+\.\d{3} \((met|NOT met)\)", line), line
+        assert f"{float(line.split(': ')[1].split(' ')[0]):.2f}" == rows[row][3]
+
+
+def test_typescript_contenders_read_and_write_what_they_claim(
+    node_built: None, tmp_path: pathlib.Path
+) -> None:
+    """On a realistic log with every variant: zod accepts every line, the package writes
+    each back byte for byte, JSON.parse + JSON.stringify does not (it writes 1.0 as 1)."""
+    lines = list(LogGenerator(load_model(), realistic=True).events(88))
+    log = tmp_path / "events.jsonl"
+    log.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    run = node.node_run(log, len(lines), rounds=1, warmup=0)
+    assert [row.name for row in run.rows][-2:] == [node.EXACT_PARSE, node.EXACT_ROUND_TRIP]
+    assert all(row.seconds > 0 for row in run.rows)
+    assert 0 < run.plain_identical < len(lines)
+    assert run.zod.startswith("4.") and run.node.startswith("v")
+
+
+@pytest.mark.parametrize(
+    ("second", "says"),
+    [
+        ("{0} ", "the exact path changed line 2: wrote {"),  # not serde_json's bytes
+        ('{{"sequence":0,{1}', "the exact path failed on line 2: duplicate field `sequence`"),
+        ('{{"attempt":"1"}}', "zod refused line 2"),  # zod validates, it is no pass-through
+    ],
+)
+def test_typescript_harness_refuses_a_log_it_cannot_round_trip(
+    node_built: None, tmp_path: pathlib.Path, canonical_line: str, second: str, says: str
+) -> None:
+    log = tmp_path / "events.jsonl"
+    bad = second.format(canonical_line, canonical_line[1:])
+    log.write_text(f"{canonical_line}\n{bad}\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=re.escape(says)):
+        node.node_run(log, 2, rounds=1, warmup=0)
+
+
+def test_zod_schema_is_current() -> None:
+    """benchmarks/typescript/event-schema.js is what benchmarks/zod_model.py writes from
+    the wire model (`python -m benchmarks.zod_model`)."""
+    assert zod_model.PATH.read_text(encoding="utf-8") == zod_model.source(load_model())
+
+
 @pytest.fixture()
 def canonical_line() -> str:
     return next(line for line in (REPO / "examples/events.jsonl").read_text().splitlines())
@@ -212,3 +284,11 @@ def test_without_the_native_core_its_targets_are_not_met() -> None:
     rates |= {name: 100.0 for name in (pr.CLI_PURE, ip.PURE_PARSE, ip.PURE_ROUND_TRIP)}
     lines = [t.line() for t in report.targets(rows_for(rates))]
     assert [line for line in lines if "not measured" in line and "(NOT met)" in line] == lines[3:5]
+
+
+def test_issue23_targets_are_ratios_of_the_typescript_rows() -> None:
+    rates = {node.ZOD_PARSE: 200.0, node.EXACT_PARSE: 170.0}
+    rates |= {node.ZOD_ROUND_TRIP: 150.0, node.EXACT_ROUND_TRIP: 90.0}
+    lines = [t.line() for t in report.issue23_targets(rows_for(rates))]
+    assert lines[0].startswith("- 23a. parseEvent >= 0.8 x JSON.parse + zod 4: 0.850 (met)")
+    assert ": 0.600 (NOT met); 90 vs 150 events/s" in lines[1]
