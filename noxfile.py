@@ -1,4 +1,4 @@
-"""Sessions: regenerate, check, tests, lint, bench. `nox -l` lists them.
+"""Sessions: regenerate, check, tests, lint, browser, bench. `nox -l` lists them.
 
 Every session installs what it needs itself, so a fresh machine with only the
 toolchains (Python, cargo, node, Java with Maven) can run any of them.
@@ -129,6 +129,22 @@ def lint(session: nox.Session) -> None:
             "warnings",
             external=True,
         )
+
+
+@nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """@jamjet/schema bundled by esbuild and run in headless Chromium (Debian's `chromium`):
+    the corpus and a realistic log get Node's answers and serde's bytes; the README's
+    bundle sizes are this build's (tests/browser)."""
+    # the realistic log (benchmarks.loggen) needs the package, not its native core
+    session.install("-e", ".[dev]", env={"JAMJET_SCHEMA_BUILD_NATIVE": "0"})
+    log = "tests/browser/build/realistic.jsonl"
+    session.run("python", "-m", "benchmarks.loggen", "--realistic", "--events", "2000", "-o", log)
+    # the package as built by its pinned toolchain, then the browser test's own packages
+    session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
+    session.run("npm", "run", "build", "--prefix", "tests/typescript", "--silent", external=True)
+    session.run("npm", "ci", "--prefix", "tests/browser", "--no-audit", external=True)
+    session.run("npm", "test", "--prefix", "tests/browser", "--silent", external=True)
 
 
 @nox.session(python=PYTHON)
