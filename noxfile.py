@@ -162,5 +162,8 @@ def bench(session: nox.Session) -> None:
     session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
     session.run("npm", "run", "build", "--prefix", "tests/typescript", external=True)
     session.run("npm", "ci", "--prefix", "benchmarks/typescript", "--no-audit", external=True)
+    # the same harness in headless Chromium (tests/browser bundles and drives it)
+    session.run("npm", "ci", "--prefix", "tests/browser", "--no-audit", external=True)
+    session.run("npm", "run", "build", "--prefix", "tests/browser", "--silent", external=True)
     args = session.posargs or ["--output", "docs/benchmarks.md"]
     session.run("python", "-m", "benchmarks.bench", *args)

@@ -18,8 +18,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks import browser, java, nested, node, report
 from benchmarks import inprocess as ip
-from benchmarks import java, nested, node, report
 from benchmarks import processes as pr
 from benchmarks import store as bs
 from benchmarks.loggen import LogGenerator, with_bad_lines
@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         whole = pr.validate_rows(log, longer, damaged, process_rounds)
         jvm = java.java_run(log.path, events, rounds, 2 if args.quick else 3)
         ts = node.node_run(log.path, events, rounds, 2 if args.quick else 3)
+        web = browser.browser_run(log.path, ts, rounds, 2 if args.quick else 3)
         store = bs.store_rows(bs.write_stores(Path(tmp), lines), process_rounds)
     dispatch = ip.dispatch_rows(generator, 440 if args.quick else 4_000, rounds)
     startup = pr.startup_seconds(2 if args.quick else 5)
@@ -53,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         [
             *report.header(events, log_bytes, rounds, process_rounds),
             *_body(in_process, whole, jvm, ts, dispatch, startup, regenerate),
+            *browser.section(ts, web),
             *_store(store),
         ]
     )

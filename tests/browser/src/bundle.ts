@@ -25,9 +25,12 @@ async function only(options: BuildOptions): Promise<Uint8Array> {
   return file.contents;
 }
 
-/** The bundle of a module of this folder's src/ (path relative to tests/browser). */
-export function bundleFile(path: string): Promise<Uint8Array> {
-  return only({ entryPoints: [`${PACKAGE_DIR}/${path}`] });
+/**
+ * The bundle of a module of this folder (path relative to tests/browser); `alias`
+ * maps bare import names to files elsewhere in the repository.
+ */
+export function bundleFile(path: string, alias: Record<string, string> = {}): Promise<Uint8Array> {
+  return only({ entryPoints: [`${PACKAGE_DIR}/${path}`], alias });
 }
 
 /** The bundle of a module given as its text, importing as if it sat in tests/browser. */

@@ -77,6 +77,10 @@ export class Chromium {
       "--disable-extensions",
       // a container's /dev/shm is often 64 MB: Chromium then uses /tmp instead
       "--disable-dev-shm-usage",
+      // a benchmark's page must run at full speed, never throttled as a background tab
+      "--disable-background-timer-throttling",
+      "--disable-renderer-backgrounding",
+      "--disable-backgrounding-occluded-windows",
       "about:blank",
     ];
     // Chromium refuses to run as root with its sandbox (CI runs as root); the page
@@ -175,6 +179,11 @@ export class Page {
     if (navigated.errorText !== undefined) throw new Error(`cannot load ${url}: ${navigated.errorText}`);
     await loaded;
     return page;
+  }
+
+  /** The browser's name and version, e.g. "HeadlessChrome/156.0.8078.114". */
+  async product(): Promise<string> {
+    return (await this.#browser.send<{ product: string }>("Browser.getVersion")).product;
   }
 
   /** The value of `expression` in the page (awaited if a promise), as JSON carries it. */

@@ -11,14 +11,21 @@ const INDEX = `<!doctype html>
 <script type="module" src="/page.js"></script></head><body></body></html>
 `;
 
+export interface PageOptions {
+  /** Bare import names of the page's code -> files (esbuild's alias). */
+  alias?: Record<string, string>;
+  /** More files the page may fetch, by path ("/log.jsonl"). */
+  files?: Record<string, string | Uint8Array>;
+}
+
 /**
  * Runs `use` with a page that loaded the bundle of `entry` (a path under
  * tests/browser) and then closes everything. Fails if the page reports a problem
  * (an uncaught exception, a console error, a failed load) at any point.
  */
-export async function withPage<T>(entry: string, use: (page: Page) => Promise<T>): Promise<T> {
-  const bundle = await bundleFile(entry);
-  const server = await serve({ "/index.html": INDEX, "/page.js": bundle });
+export async function withPage<T>(entry: string, use: (page: Page) => Promise<T>, options: PageOptions = {}): Promise<T> {
+  const bundle = await bundleFile(entry, options.alias);
+  const server = await serve({ ...options.files, "/index.html": INDEX, "/page.js": bundle });
   const browser = Chromium.launch();
   try {
     const page = await Page.open(browser, `${server.url}index.html`);

@@ -22,7 +22,15 @@ export async function serve(files: Record<string, string | Uint8Array>): Promise
       return;
     }
     const type = TYPES[path.slice(path.lastIndexOf(".") + 1)] ?? "application/octet-stream";
-    response.writeHead(200, { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" }).end(body);
+    response
+      .writeHead(200, {
+        "content-type": `${type}; charset=utf-8`,
+        "cache-control": "no-store",
+        // cross-origin isolation: the page's performance.now() then ticks in 5 µs, not 100 µs
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
