@@ -4,7 +4,7 @@ Exit status:
   0  the run passed: no required (or selected evolution) case fails outside the
      known-failures list, no entry of that list is stale and (with --coverage) every
      variant and field has a fixture
-  1  it failed: the report groups the failures by symptom, most fixtures first
+  1  it failed: the report groups the failures by observed cause, most fixtures first
   2  it could not happen: a bad corpus or argument, or a testee that could not start,
      died, hung past --timeout or broke the protocol (the report says which request,
      with the testee's exit status and the tail of its stderr)

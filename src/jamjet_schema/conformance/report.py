@@ -1,6 +1,6 @@
 """Reports of a run (and of coverage): text for people, JSON for machines.
 
-Failures are grouped by symptom (triage.py), most fixtures first, one worked example
+Failures are grouped by observed cause (causes.py), most fixtures first, one worked example
 each; each tier is named as what it is (an implementation-defined difference is
 reported, never a failure). The text report clips long inputs and outputs and gives
 where an output first differs as a JSON path; the JSON report carries the same
@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jamjet_schema.conformance import triage
+from jamjet_schema.conformance import causes, triage
+from jamjet_schema.conformance.causes import Group
 from jamjet_schema.conformance.corpus import Case
 from jamjet_schema.conformance.coverage import Coverage
 from jamjet_schema.conformance.known_failures import prune_hint
 from jamjet_schema.conformance.runner import CaseResult, RunResult, expected_outcome
 from jamjet_schema.conformance.testee import Outcome, TesteeFailure, printable
-from jamjet_schema.conformance.triage import Group
 
 CLIP = 300  # characters of an input or output shown in the text report
 # A column of the tables: its title, and which results it counts.
@@ -100,6 +100,7 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
     ("implementation-defined", "implementation-defined: differs"),
 )
 ALSO = 10  # other fixture ids listed under a group (the JSON report lists all)
+RULES_SHOWN = 5  # rules named under a group (the JSON report counts all)
 
 
 def _failures(result: RunResult) -> list[str]:
@@ -124,14 +125,14 @@ def _section(result: RunResult, tier: str, failed: list[CaseResult]) -> str:
 
 
 def _groups(result: RunResult, failed: list[CaseResult]) -> list[Group]:
-    """The era groups (failures that are an era's answers) and the symptom groups."""
+    """The era groups (failures that are an era's answers) and the cause groups."""
     in_era = {i: v for v, ids in result.era_matches.items() for i in ids}
     eras: dict[str, list[CaseResult]] = {}
     for r in failed:
         if r.case.id in in_era:
             eras.setdefault(in_era[r.case.id], []).append(r)
-    grouped = [Group(era_title(v), tuple(rs), era=v) for v, rs in eras.items()]
-    grouped += triage.group(r for r in failed if r.case.id not in in_era)
+    grouped = [Group(era_title(v), f"era:{v}", tuple(rs), era=v) for v, rs in eras.items()]
+    grouped += causes.group(r for r in failed if r.case.id not in in_era)
     return sorted(grouped, key=lambda grp: -len(grp.results))
 
 
@@ -150,9 +151,10 @@ def _fixtures(n: int) -> str:
 def _group_text(number: int, grp: Group, corpus_root: Path) -> str:
     head = f"{number}. {grp.title}: {_fixtures(len(grp.results))}"
     head += f"; {era_advice(grp.era)}" if grp.era is not None else ""
-    if len(grp.by_type) > 1:
-        types = ", ".join(f"{s.rust_type} {len(rs)}" for s, rs in grp.by_type)
-        head += f"\n     by Rust type: {types}"
+    if len(grp.rules) > 1:
+        shown = ", ".join(f"{rule} {n}" for rule, n in grp.rules[:RULES_SHOWN])
+        more = len(grp.rules) - RULES_SHOWN
+        head += f"\n     fixtures of rules {shown}" + (f" and {more} more" if more > 0 else "")
     example = describe(grp.example, corpus_root, indent="     ", lead="e.g. ")
     others = [r.case.id for r in grp.results[1:]]
     lines = [head, example]
@@ -340,15 +342,8 @@ def _groups_json(result: RunResult) -> list[dict[str, Any]]:
                     "tier": tier,
                     "fatal": grp.example.fatal,
                     "title": grp.title,
-                    "symptoms": [
-                        {
-                            "rule": symptom.rule,
-                            "rust_type": symptom.rust_type,
-                            "how": symptom.how,
-                            "ids": [r.case.id for r in rs],
-                        }
-                        for symptom, rs in grp.by_type
-                    ],
+                    "cause": grp.key,
+                    "rules": dict(grp.rules),
                     "serde_json_era": grp.era,
                     "advice": era_advice(grp.era) if grp.era is not None else None,
                     "count": len(grp.results),
