@@ -15,11 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from jamjet_schema.conformance import corpus, coverage, known_failures, report, runner
+from jamjet_schema.conformance import ci_formats, corpus, coverage, known_failures, report, runner
 from jamjet_schema.conformance import eras as eras_mod
 from jamjet_schema.conformance.runner import EXIT_CANNOT_RUN, EXIT_FAIL, EXIT_PASS
 from jamjet_schema.conformance.testee import (
@@ -30,6 +31,8 @@ from jamjet_schema.conformance.testee import (
     load_registry,
     registered,
 )
+from jamjet_schema.files.errors import Unusable
+from jamjet_schema.files.outputs import refuse_inputs, replacing
 
 REGISTRY = Path("conformance") / "testees.json"
 
@@ -50,7 +53,18 @@ def register(subparsers: Any) -> None:
         help="fixture ids expected to fail, one a line "
         "(default for --impl NAME: conformance/known-failures/NAME.txt if it exists)",
     )
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="github: a GitHub Actions annotation per cause group, then the text report",
+    )
+    p.add_argument(
+        "--junit-xml",
+        type=Path,
+        metavar="FILE",
+        help="also write JUnit XML to FILE: a test case per fixture, classes by fixture file",
+    )
     p.add_argument(
         "--report",
         type=Path,
@@ -150,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
         ProtocolError,
         LookupError,
         OSError,
+        Unusable,
     ) as err:
         say(f"jamjet-schema conformance: {err}", sys.stderr)
         return EXIT_CANNOT_RUN
@@ -175,6 +190,7 @@ class _Chosen:
 def _run(args: argparse.Namespace) -> int:
     loaded = corpus.load(args.corpus)
     chosen = _choose(args, loaded.root)
+    _refuse_inputs(args, loaded, chosen)
     selection = runner.Selection(args.tier, frozenset(args.rule), args.match, chosen.reader_version)
     cases = selection.select(loaded.cases)
     if not cases:
@@ -188,11 +204,15 @@ def _run(args: argparse.Namespace) -> int:
         testee = replace(chosen.testee, timeout=args.timeout)
         ids = [c.id for c in loaded.cases]
         era, reader = args.serde_json_era, chosen.reader_version
+        started = time.perf_counter()
         try:
             result = runner.run(testee, cases, known, loaded.root, ids, reader, eras, era)
         except TesteeFailure as failure:
             what = report.Aborted(testee.describe(), loaded.root, len(cases))
             raise _Aborted(failure, what) from failure
+        if args.junit_xml is not None:
+            xml = ci_formats.junit_xml(result, time.perf_counter() - started)
+            write_atomically(args.junit_xml, xml)
     measured = None
     if args.coverage:
         every = replace(selection, every_reader=True).select(loaded.cases)
@@ -207,6 +227,8 @@ def _print(
 ) -> None:
     if result is not None:
         text = report.text(result, measured)
+        if args.format == "github":  # the annotations first: GitHub reads them off the log
+            text = "\n".join([*ci_formats.github_annotations(result), text])
     else:
         text = report.coverage_text(measured) if measured is not None else ""
     _emit(args, text, report.as_json(result, measured))
@@ -222,7 +244,13 @@ def _emit(args: argparse.Namespace, text: str, doc: dict[str, Any]) -> None:
     else:
         say(text, sys.stdout)
     if args.report is not None:
-        args.report.write_text(json.dumps(doc, indent=2) + "\n", encoding="ascii")
+        write_atomically(args.report, (json.dumps(doc, indent=2) + "\n").encode("ascii"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """A report file, whole or not at all, never over the corpus or the list it reads."""
+    with replacing(str(path)) as stream:
+        stream.write(data)
 
 
 def say(text: str, stream: Any) -> None:
@@ -232,6 +260,15 @@ def say(text: str, stream: Any) -> None:
     except UnicodeEncodeError:
         encoding = getattr(stream, "encoding", None) or "utf-8"
         print(text.encode(encoding, "backslashreplace").decode(encoding), file=stream)
+
+
+def _refuse_inputs(args: argparse.Namespace, loaded: corpus.Corpus, chosen: _Chosen) -> None:
+    """Before the run: no report may be written over a fixture or the known-failures list."""
+    inputs = [str(c.file) for c in loaded.cases]
+    inputs += [str(chosen.known_failures)] if chosen.known_failures else []
+    for output in (args.report, args.junit_xml):
+        if output is not None:
+            refuse_inputs(str(output), logs=sorted(set(inputs)))
 
 
 def _choose(args: argparse.Namespace, corpus_root: Path) -> _Chosen:

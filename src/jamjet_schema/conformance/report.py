@@ -103,18 +103,22 @@ ALSO = 10  # other fixture ids listed under a group (the JSON report lists all)
 RULES_SHOWN = 5  # rules named under a group (the JSON report counts all)
 
 
-def _failures(result: RunResult) -> list[str]:
+def tier_groups(result: RunResult) -> list[tuple[str, list[Group]]]:
+    """The failures of each tier that has some, in cause groups, most fixtures first."""
     failed = result.having("failed")
     return [
-        _section(result, tier, [r for r in failed if r.case.tier == tier])
+        (tier, _groups(result, [r for r in failed if r.case.tier == tier]))
         for tier, _ in _SECTIONS
         if any(r.case.tier == tier for r in failed)
     ]
 
 
-def _section(result: RunResult, tier: str, failed: list[CaseResult]) -> str:
-    groups = _groups(result, failed)
-    n, g = len(failed), len(groups)
+def _failures(result: RunResult) -> list[str]:
+    return [_section(result, tier, groups) for tier, groups in tier_groups(result)]
+
+
+def _section(result: RunResult, tier: str, groups: list[Group]) -> str:
+    n, g = sum(len(grp.results) for grp in groups), len(groups)
     counted = f"{_fixtures(n)} in {g} group{'s' * (g != 1)}, most fixtures first"
     if tier == "implementation-defined":
         title = f"IMPLEMENTATION-DEFINED DIFFERENCES: {counted} (reported, never failing the run)"
@@ -333,10 +337,9 @@ def _counts(result: RunResult, key: Callable[[Case], str]) -> dict[str, dict[str
 
 def _groups_json(result: RunResult) -> list[dict[str, Any]]:
     """The groups of the text report, tier by tier; ids in full, the example in full."""
-    failed = result.having("failed")
     out = []
-    for tier, _ in _SECTIONS:
-        for grp in _groups(result, [r for r in failed if r.case.tier == tier]):
+    for tier, groups in tier_groups(result):
+        for grp in groups:
             out.append(
                 {
                     "tier": tier,
