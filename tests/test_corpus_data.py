@@ -13,16 +13,16 @@ from codegen.corpus.readers import era_references, older_readers, recorded_with
 from codegen.corpus.record import ROOT, record
 from codegen.model import WireModel
 from codegen.pipeline import stale
-from jamjet_schema.conformance.corpus import ERAS
+from jamjet_schema.conformance.corpus import ERAS, NOT_FIXTURES
 from jamjet_schema.conformance.testee import Testee
 
 
 def _fixture_files(repo: Path) -> list[Path]:
-    """The tiers' files (not the manifest, not the era files under eras/)."""
+    """The tiers' files (not the manifest or causes.json, not the era files under eras/)."""
     return sorted(
         p
         for p in (repo / ROOT).rglob("*.json")
-        if p.name != "manifest.json" and p.relative_to(repo / ROOT).parts[0] != ERAS
+        if p.name not in NOT_FIXTURES and p.relative_to(repo / ROOT).parts[0] != ERAS
     )
 
 

@@ -22,11 +22,13 @@ from codegen.corpus.inexact import float_literals, inexact_literals
 from codegen.corpus.since import Needs
 from codegen.corpus.suite_inputs import suite_cases
 from codegen.model import Struct, TaggedUnion, WireModel
+from codegen.pipeline import REPO
 from jamjet_schema.conformance.corpus import ERA_TIER, ERAS, RULES
 from jamjet_schema.conformance.testee import Outcome, Request, Testee
 from jamjet_schema.wiremodel.contract_constants import EVENTS_ARRAY, EVENTS_ENVELOPE
 
 ROOT = "conformance/fixtures"
+CAUSES = "conformance/causes.json"  # hand-written: how runners group failures by cause
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ def record(
     if eras:
         files[f"{ROOT}/{ERAS}/README.md"] = ERAS_README
     files[f"{ROOT}/manifest.json"] = _dump(manifest(model, recorded_with, eras))
+    # how runners group failures: carried with the fixtures to every package and harness
+    files[f"{ROOT}/causes.json"] = (REPO / CAUSES).read_text(encoding="utf-8")
     files[f"{ROOT}/required/README.md"] = required_readme(model)
     return files
 

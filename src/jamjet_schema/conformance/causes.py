@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from jamjet_schema.conformance import triage
@@ -40,40 +42,44 @@ class Cause:
         return self.title
 
 
+# The causes and how each is found: data every runner and harness reads (causes.json
+# beside the corpus's manifest), so the Java, TypeScript and Rust harnesses group alike.
+CAUSES_FILE = "causes.json"
+
+
+@cache
+def _table() -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(
+        (files("jamjet_schema") / "corpus" / CAUSES_FILE).read_text(encoding="utf-8")
+    )
+    return found
+
+
+@cache
+def _verdict_classes() -> tuple[tuple[re.Pattern[str], Cause], ...]:
+    classes = _table()["accepted"]["classes"]
+    return tuple((re.compile(c["serde_error"]), Cause(c["key"], c["title"])) for c in classes)
+
+
+def _output(key: str) -> Cause:
+    [title] = [c["title"] for c in _table()["output"]["causes"] if c["key"] == key]
+    return Cause(key, title)
+
+
 def _cause(key: str, title: str) -> Cause:
     return Cause(key, title)
 
 
 # ---- accepting what serde rejects: the class of serde's error -------------------------
 
-_NUMBERS = r"(?:u8|u16|u32|u64|i8|i16|i32|i64|f32|f64)"
-_VERDICT_CLASSES: tuple[tuple[str, Cause], ...] = (
-    (r"^missing field ", _cause("missing-member", "accepts a document missing a member serde requires")),
-    (r"^duplicate field ", _cause("duplicate-member", "accepts a member given twice (serde rejects duplicates)")),
-    (r"^unknown variant ", _cause("unknown-tag", "accepts an unknown enum tag or variant")),
-    (r"^invalid type: null, ", _cause("null-for-value", "accepts null where serde requires a value")),
-    (rf"^invalid type: string .*, expected {_NUMBERS}$", _cause("string-for-number", "accepts a string where serde requires a number (coerces it)")),
-    (r"^invalid type: (?:integer|floating point) .*, expected (?:a string|an RFC 3339|a formatted UUID)", _cause("number-for-string", "accepts a number where serde requires a string (coerces it)")),
-    (r"^invalid type: floating point .*, expected [ui]\d+$", _cause("float-for-integer", "accepts a float where serde requires an integer")),
-    (r"^invalid type: (?:map|sequence), expected ", _cause("structure-for-other", "accepts an object or array where serde requires another type")),
-    (r"^invalid type: ", _cause("scalar-for-other", "accepts a scalar of another JSON type (coerces it)")),
-    (r"^invalid value: integer .*, expected [ui]\d+$", _cause("integer-range", "accepts an integer outside its Rust type's range (sign or width)")),
-    (r"^invalid length \d+, expected ", _cause("short-sequence", "accepts an array too short for the struct it stands for")),
-    (r"lone leading surrogate|unexpected end of hex escape|invalid unicode code point", _cause("lone-surrogate", "accepts a lone surrogate escape (serde rejects it)")),
-    (r"^recursion limit exceeded", _cause("nesting-depth", "accepts nesting deeper than serde_json's limit of 128")),
-    (r"^number out of range", _cause("number-range", "accepts a number beyond f64's range")),
-    (r"^UUID parsing failed", _cause("uuid-text", "accepts a UUID text serde rejects")),
-    (r"^(?:input contains invalid characters|input is out of range|premature end of input|trailing input|no possible date|input is not enough|bad or unsupported format)", _cause("timestamp-text", "accepts a timestamp text chrono rejects")),
-    (r"^(?:EOF while parsing|expected |trailing c|control character|invalid escape|invalid number|key must be a string|invalid unicode)", _cause("strict-json", "accepts text that is not strict JSON")),
-)  # fmt: skip
 _AT = re.compile(r" at line \d+ column \d+$")
 
 
 def accepted_cause(result: CaseResult) -> Cause:
     """Why the testee accepted what serde rejects: serde's error, classified."""
     error = _AT.sub("", result.case.serde_error or "")
-    for pattern, found in _VERDICT_CLASSES:
-        if re.search(pattern, error):
+    for pattern, found in _verdict_classes():
+        if pattern.search(error):
             return found
     return _cause(f"accepts:{result.case.rule}", f"accepts what serde rejects ({result.case.rule})")
 
@@ -90,7 +96,7 @@ def rejected_cause(result: CaseResult) -> Cause:
 
 _QUOTED = re.compile(r"`[^`]*`|\"[^\"]*\"|'[^']*'")
 _DIGITS = re.compile(r"\d+")
-SAID = 80  # characters of a testee's error kept in a cause
+SAID = 80  # characters of a testee's error kept in a cause (causes.json: said_length)
 
 
 def _general(error: str) -> str:
@@ -100,29 +106,29 @@ def _general(error: str) -> str:
 
 # ---- other bytes: every difference of the two texts -----------------------------------
 
-OMITS_NULL = _cause("omits-null", "leaves out members serde writes as null")
-OMITS_EMPTY = _cause("omits-empty", "leaves out empty arrays or objects serde writes")
-OMITS = _cause("omits-member", "leaves out members serde writes")
-WRITES_NULL = _cause("writes-null", "writes null members serde leaves out")
-WRITES_EXTRA = _cause("writes-member", "writes members serde does not")
-ORDER = _cause("member-order", "writes members in another order")
-FLOAT_SPELLING = _cause("float-spelling", "spells floats otherwise (the same f64, other text)")
-FLOAT_VALUE = _cause("float-value", "writes another float (digits lost or rounded)")
-INT_AS_FLOAT = _cause("integer-as-float", "writes an integer as a float")
-INT_PRECISION = _cause("integer-precision", "loses integer precision beyond 2^53")
-NUMBER_VALUE = _cause("number-value", "writes another number")
-NUMBER_AS_STRING = _cause("number-as-string", "writes a number as a string")
-STRING_AS_NUMBER = _cause("string-as-number", "writes a string as a number")
-TIMESTAMP = _cause("timestamp", "writes timestamps otherwise (fraction digits or format)")
-TAG = _cause("tag", "writes another tag")
-STRING_VALUE = _cause("string-value", "writes another string")
-REPLACED = _cause("replaced-surrogate", "replaces lone surrogates (with U+FFFD)")
-ESCAPES = _cause("escaping", "escapes strings otherwise (the same text)")
-ITEMS = _cause("items", "writes another number of array items")
-OTHER_VALUE = _cause("other-value", "writes another JSON value")
-SPELLING = _cause("spelling", "spells the same JSON otherwise (white space or separators)")
-WRITES_NOT_JSON = _cause("not-json", "writes text that is not JSON")
-NOT_UTF8 = _cause("not-utf8", "writes bytes that are not UTF-8")
+OMITS_NULL = _output("omits-null")
+OMITS_EMPTY = _output("omits-empty")
+OMITS = _output("omits-member")
+WRITES_NULL = _output("writes-null")
+WRITES_EXTRA = _output("writes-member")
+ORDER = _output("member-order")
+FLOAT_SPELLING = _output("float-spelling")
+FLOAT_VALUE = _output("float-value")
+INT_AS_FLOAT = _output("integer-as-float")
+INT_PRECISION = _output("integer-precision")
+NUMBER_VALUE = _output("number-value")
+NUMBER_AS_STRING = _output("number-as-string")
+STRING_AS_NUMBER = _output("string-as-number")
+TIMESTAMP = _output("timestamp")
+TAG = _output("tag")
+STRING_VALUE = _output("string-value")
+REPLACED = _output("replaced-surrogate")
+ESCAPES = _output("escaping")
+ITEMS = _output("items")
+OTHER_VALUE = _output("other-value")
+SPELLING = _output("spelling")
+WRITES_NOT_JSON = _output("not-json")
+NOT_UTF8 = _output("not-utf8")
 
 
 def output_causes(expected: str, actual: str, defect: str | None = None) -> set[Cause]:

@@ -30,6 +30,8 @@ CLASSES: tuple[CaseClass, ...] = ("canonical", "accepted", "rejected")
 TYPE_NAMES: tuple[str, ...] = PROTOCOL_TYPES
 RULES: tuple[str, ...] = WIRE_RULES
 MANIFEST = "manifest.json"
+# The corpus's files beside the fixtures: what it covers, and how failures are grouped.
+NOT_FIXTURES = (MANIFEST, "causes.json")
 ERAS = "eras"  # eras/<crate>-<version>.json re-record cases as an older build wrote them
 ERA_TIER = "era"  # the tier of those files (fixture.schema.json); never loaded as cases here
 CORPUS_ENV = "JAMJET_SCHEMA_CORPUS"
@@ -111,7 +113,7 @@ def load(root: str | os.PathLike[str] | None = None) -> Corpus:
     folder = locate(root)
     cases: list[Case] = []
     for path in sorted(folder.rglob("*.json")):
-        if path.name != MANIFEST and path.relative_to(folder).parts[0] != ERAS:
+        if path.name not in NOT_FIXTURES and path.relative_to(folder).parts[0] != ERAS:
             cases += load_file(path, folder)
     if not cases:
         raise CorpusNotFound(f"no fixture files under {folder}")
