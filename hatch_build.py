@@ -1,9 +1,10 @@
 """Build hook: the native core (native/, a PyO3 crate) compiled by maturin into the wheel.
 
 hatchling packages the two Python trees (src/jamjet_schema and the generated models);
-maturin compiles `_jamjet_schema_native` for the interpreter running the build and
-this hook puts the extension module beside them, for regular and editable installs
-alike. Without cargo the build stops with a message saying how to get a pure-Python
+maturin compiles `_jamjet_schema_native` against CPython's limited API (abi3: one wheel
+for CPython 3.11 and later) and this hook puts the extension module beside them, for
+regular and editable installs alike; with JAMJET_SCHEMA_MANYLINUX=manylinux2014 it is
+linked by zig for a portable manylinux wheel. Without cargo the build stops with a message saying how to get a pure-Python
 wheel instead: `JAMJET_SCHEMA_BUILD_NATIVE=0` (the package then runs its exact
 pure-Python path).
 """
@@ -26,6 +27,12 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 MODULE = "_jamjet_schema_native"
 SWITCH = "JAMJET_SCHEMA_BUILD_NATIVE"
+# The native core uses CPython 3.11's limited API (pyo3's abi3-py311): one wheel serves
+# every CPython from 3.11 on.
+ABI3 = "cp311-abi3"
+# A maturin compatibility policy (manylinux2014, manylinux_2_28): link with zig (the
+# ziglang package) for it, so the wheel installs on any Linux with that glibc or later.
+MANYLINUX = "JAMJET_SCHEMA_MANYLINUX"
 
 
 def _maturin() -> list[str]:
@@ -55,11 +62,10 @@ class NativeCoreHook(BuildHookInterface[BuilderConfig]):
                 f"or set {SWITCH}=0 for a pure-Python wheel"
             )
         extension = self._compile()
-        target = MODULE + sysconfig.get_config_var("EXT_SUFFIX")
         key = "force_include_editable" if version == "editable" else "force_include"
-        build_data.setdefault(key, {})[str(extension)] = target
+        build_data.setdefault(key, {})[str(extension)] = extension.name  # *.abi3.so
         build_data["pure_python"] = False
-        build_data["infer_tag"] = True
+        build_data["tag"] = f"{ABI3}-{_platform_tag()}"
 
     def _compile(self) -> Path:
         """maturin's build of native/ for this interpreter; the extension module file."""
@@ -69,9 +75,21 @@ class NativeCoreHook(BuildHookInterface[BuilderConfig]):
             "--manifest-path", str(Path(self.root) / "native" / "Cargo.toml"),
             "--interpreter", sys.executable, "--out", str(out), "--auditwheel", "skip", "--locked",
         ]  # fmt: skip
+        if os.environ.get(MANYLINUX):  # linked by zig against an old glibc: any current Linux
+            command += ["--zig", "--compatibility", os.environ[MANYLINUX]]
         subprocess.run(command, check=True, stdout=sys.stderr)
         (wheel,) = out.glob("*.whl")
         with zipfile.ZipFile(wheel) as archive:
-            suffix = sysconfig.get_config_var("EXT_SUFFIX")
-            (member,) = [n for n in archive.namelist() if n.endswith(MODULE + suffix)]
+            (member,) = [n for n in archive.namelist() if Path(n).name.startswith(f"{MODULE}.")]
             return Path(archive.extract(member, out))
+
+
+def _platform_tag() -> str:
+    """The wheel's platform: a manylinux policy when built for it, else this machine's."""
+    policy = os.environ.get(MANYLINUX)
+    machine = sysconfig.get_platform().rsplit("-", 1)[-1]
+    if policy == "manylinux2014":  # PEP 600's name, and the legacy alias pip 19 reads
+        return f"manylinux_2_17_{machine}.manylinux2014_{machine}"
+    if policy:
+        return f"{policy}_{machine}"
+    return sysconfig.get_platform().replace("-", "_").replace(".", "_")

@@ -83,11 +83,13 @@ def test_wheel_carries_the_stubs_that_name_the_classes_jamjet_schema(wheel: Path
 
 def test_wheel_carries_models_core_corpus_and_types(wheel: Path) -> None:
     version = json.loads((REPO / "schema/event.schema.json").read_text())["x-jamjet-version"]
-    assert wheel.name.startswith(f"jamjet_schema-{version}-")
+    platform = sysconfig.get_platform().replace("-", "_").replace(".", "_")
+    # the limited API of CPython 3.11: one wheel for every CPython from 3.11 on
+    assert wheel.name == f"jamjet_schema-{version}-cp311-abi3-{platform}.whl"
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"jamjet_schema/py.typed", "_jamjet_schema_generated/models.py"} <= names
     assert {"jamjet_schema/event.schema.json", "_jamjet_schema_native.pyi"} <= names
-    assert "_jamjet_schema_native" + sysconfig.get_config_var("EXT_SUFFIX") in names
+    assert "_jamjet_schema_native.abi3.so" in names
     corpus = {
         n.removeprefix("jamjet_schema/corpus/")
         for n in names

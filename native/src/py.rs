@@ -61,19 +61,30 @@ struct SlotAt(isize);
 
 impl SlotAt {
     /// The offset of the slot `class.<name>` (a member descriptor holding an object).
+    ///
+    /// The limited API (abi3: one wheel for every CPython) hides the descriptor's
+    /// offset, so it is found by setting the slot of a bare instance to a fresh object
+    /// through the descriptor and finding that object's address in the instance.
     fn of(class: &Bound<'_, PyType>, name: &str) -> PyResult<Self> {
+        let py = class.py();
         let descr = class.getattr(name)?;
-        unsafe {
-            let is_member = ffi::Py_TYPE(descr.as_ptr()) == &raw mut ffi::PyMemberDescr_Type;
-            let member =
-                is_member.then(|| (*descr.as_ptr().cast::<ffi::PyMemberDescrObject>()).d_member);
-            match member {
-                Some(m) if (*m).type_code == ffi::Py_T_OBJECT_EX => Ok(SlotAt((*m).offset)),
-                _ => Err(PyValueError::new_err(format!(
-                    "{name} is not a slot of {class}"
-                ))),
-            }
+        let not_a_slot = || PyValueError::new_err(format!("{name} is not a slot of {class}"));
+        if descr.get_type().name()?.to_cow()? != "member_descriptor" {
+            return Err(not_a_slot());
         }
+        let probe = bare_instance(class)?;
+        let marker = PyList::empty(py);
+        descr.call_method1("__set__", (&probe, &marker))?;
+        let size: usize = class.getattr("__basicsize__")?.extract()?;
+        let word = std::mem::size_of::<*mut ffi::PyObject>();
+        let base = probe.as_ptr().cast::<u8>();
+        (2 * word..size) // past the reference count and the type
+            .step_by(word)
+            .find(|&offset| unsafe {
+                base.add(offset).cast::<*mut ffi::PyObject>().read() == marker.as_ptr()
+            })
+            .map(|offset| SlotAt(offset as isize))
+            .ok_or_else(not_a_slot)
     }
 
     /// Sets the slot of `obj`, an instance of the class the offset came from.
@@ -158,9 +169,11 @@ fn bare_instance<'py>(class: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>>
     let args = PyTuple::empty(py);
     unsafe {
         let tp = class.as_type_ptr();
-        let new = (*tp)
-            .tp_new
-            .ok_or_else(|| PyValueError::new_err("class without tp_new"))?;
+        let slot = ffi::PyType_GetSlot(tp, ffi::Py_tp_new);
+        if slot.is_null() {
+            return Err(PyValueError::new_err("class without tp_new"));
+        }
+        let new: ffi::newfunc = std::mem::transmute(slot);
         Bound::from_owned_ptr_or_err(py, new(tp, args.as_ptr(), std::ptr::null_mut()))
     }
 }
