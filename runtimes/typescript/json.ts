@@ -117,6 +117,25 @@ export function firstInvalid(node: JsonNode): JsonInvalid | undefined {
 }
 
 /**
+ * The entries of an object being read and its members by key, built together by the
+ * fast reader (reader.ts): a JsonObject takes them as they are, where entries from
+ * anyone else are copied (the constructor's signature stays the public one).
+ */
+export class BuiltEntries implements Iterable<readonly [string, JsonNode]> {
+  readonly list: Array<readonly [string, JsonNode]> = [];
+  readonly members = Object.create(null) as Record<string, JsonNode>;
+
+  add(key: string, value: JsonNode): void {
+    this.list.push([key, value]);
+    this.members[key] = value; // the last duplicate wins, as BTreeMap::insert
+  }
+
+  [Symbol.iterator](): Iterator<readonly [string, JsonNode]> {
+    return this.list[Symbol.iterator]();
+  }
+}
+
+/**
  * A JSON object: its members in document order, duplicate keys kept (`entries`),
  * and by key as serde_json::Value keeps them (`members`).
  *
@@ -135,6 +154,11 @@ export class JsonObject {
   readonly members: Readonly<Record<string, JsonNode>>;
 
   constructor(entries: Iterable<readonly [string, JsonNode]> = []) {
+    if (entries instanceof BuiltEntries) {
+      this.#entries = entries.list;
+      this.members = entries.members;
+      return;
+    }
     const list: Array<readonly [string, JsonNode]> = [];
     const members = Object.create(null) as Record<string, JsonNode>;
     for (const [k, v] of entries) {
@@ -203,6 +227,23 @@ export class JsonObject {
 
 // de.rs POW10: 1e0..=1e308 as f64 literals (correctly rounded, as JS's are).
 const POW10: number[] = Array.from({ length: 309 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * serde_json's default (non-float_roundtrip) f64_from_parts without the sign: the
+ * significand `f` (already `as f64`) multiplied or divided by POW10, NOT correctly
+ * rounded. Infinity where serde says "number out of range". The fast reader
+ * (reader.ts) uses it too: one rule for both paths.
+ */
+export function scalePow10(f: number, exponent: number): number {
+  for (;;) {
+    const pow = Math.abs(exponent) <= 308 ? POW10[Math.abs(exponent)]! : undefined;
+    if (pow !== undefined) return exponent >= 0 ? f * pow : f / pow;
+    if (f === 0) return f;
+    if (exponent >= 0) return Infinity;
+    f /= 1e308;
+    exponent += 308;
+  }
+}
 
 // Byte constants.
 const QUOTE = 0x22;
@@ -587,25 +628,10 @@ class Parser {
     return this.f64FromParts(positive, sig, finalExp);
   }
 
-  /** The default (non-float_roundtrip) f64_from_parts: multiply/divide by POW10. */
+  /** The default (non-float_roundtrip) f64_from_parts (see scalePow10). */
   private f64FromParts(positive: boolean, sig: Significand, exponent: number): number | JsonInvalid {
-    let f = sig.asF64();
-    for (;;) {
-      const pow = Math.abs(exponent) <= 308 ? POW10[Math.abs(exponent)] : undefined;
-      if (pow !== undefined) {
-        if (exponent >= 0) {
-          f *= pow;
-          if (!Number.isFinite(f)) return this.deferrable(this.error(NUMBER_OUT_OF_RANGE));
-        } else {
-          f /= pow;
-        }
-        break;
-      }
-      if (f === 0) break;
-      if (exponent >= 0) return this.deferrable(this.error(NUMBER_OUT_OF_RANGE));
-      f /= 1e308;
-      exponent += 308;
-    }
+    const f = scalePow10(sig.asF64(), exponent);
+    if (!Number.isFinite(f)) return this.deferrable(this.error(NUMBER_OUT_OF_RANGE));
     return positive ? f : -f;
   }
 

@@ -362,6 +362,27 @@ function rfc3339Text(days: number, secs: number, frac: number): string {
   return `${y}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(sec, 2)}${fraction}Z`;
 }
 
+// chrono's written form: `YYYY-MM-DDTHH:MM:SS[.f...]Z`, (index, character); -1 the last.
+const CANONICAL_PUNCTUATION: ReadonlyArray<readonly [number, number]> = [
+  [4, 0x2d],
+  [7, 0x2d],
+  [10, 0x54],
+  [13, 0x3a],
+  [16, 0x3a],
+  [-1, 0x5a],
+];
+
+/** The decimal number of the `count` ASCII digits at `at`, or -1 when one is no digit. */
+function digitsAt(s: string, at: number, count: number): number {
+  let n = 0;
+  for (let k = at; k < at + count; k++) {
+    const d = s.charCodeAt(k) - 0x30;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export interface TimestampParts {
   year: number;
   month: number;
@@ -391,11 +412,11 @@ export class Timestamp {
   /** chrono's serde text of the instant, what toString() and the serializers write (RFC 3339, UTC, `Z`). */
   readonly rfc3339: string;
 
-  private constructor(days: number, secs: number, frac: number) {
+  private constructor(days: number, secs: number, frac: number, text = rfc3339Text(days, secs, frac)) {
     this.#days = days;
     this.#secs = secs;
     this.#frac = frac;
-    this.rfc3339 = rfc3339Text(days, secs, frac);
+    this.rfc3339 = text;
   }
 
   /**
@@ -403,6 +424,8 @@ export class Timestamp {
    * header of this file). Throws WireError with chrono's message.
    */
   static parse(s: string): Timestamp {
+    const written = Timestamp.#canonical(s);
+    if (written !== undefined) return written;
     const bytes = utf8Encode(s);
     if (bytes === undefined) throw new WireError(INVALID);
     try {
@@ -414,6 +437,35 @@ export class Timestamp {
       if (e instanceof Fail) throw new WireError(e.reason);
       throw e;
     }
+  }
+
+  /**
+   * The instant of `s` when `s` is exactly what chrono writes (rfc3339Text: UTC, `Z`,
+   * a 4-digit year, the fraction as AutoSi gives it, no leap second), the form of
+   * every canonical log; undefined for any other text, which parse() reads the long
+   * way. The relaxed parser reads such a text as this instant, and writes it back
+   * as `s` itself, so `s` is kept as the text.
+   */
+  static #canonical(s: string): Timestamp | undefined {
+    const n = s.length;
+    const width = n - 21; // digits of the fraction
+    if (n !== 20 && width !== 3 && width !== 6 && width !== 9) return undefined;
+    if (!CANONICAL_PUNCTUATION.every(([at, c]) => s.charCodeAt(at < 0 ? n + at : at) === c)) return undefined;
+    if (n > 20 && s.charCodeAt(19) !== 0x2e) return undefined;
+    const year = digitsAt(s, 0, 4);
+    const month = digitsAt(s, 5, 2);
+    const day = digitsAt(s, 8, 2);
+    const hour = digitsAt(s, 11, 2);
+    const minute = digitsAt(s, 14, 2);
+    const second = digitsAt(s, 17, 2);
+    const fraction = n > 20 ? digitsAt(s, 20, width) : 0;
+    // AutoSi's width: .fff for whole milliseconds (not 0), .ffffff for microseconds
+    const shortest = n === 20 || (width === 3 ? fraction !== 0 : fraction % 1000 !== 0);
+    if (Math.min(year, month, day, hour, minute, second, fraction) < 0 || !shortest) return undefined;
+    const days = ymdToDays(year, month, day);
+    if (days === undefined || hour > 23 || minute > 59 || second > 59) return undefined;
+    const nanos = n > 20 ? fraction * 10 ** (9 - width) : 0;
+    return new Timestamp(days, hour * 3600 + minute * 60 + second, nanos, s);
   }
 
   /** A UTC date and time from its fields, validated like chrono's NaiveDate::from_ymd_opt / NaiveTime::from_hms_nano_opt. */

@@ -24,6 +24,17 @@ import { utf8Decode, utf8Encode } from "./utf8.js";
 
 const HEX = "0123456789abcdef";
 
+/** Whether `s` is in the form uuid writes (and the common input): lower-case hyphenated. */
+function isCanonical(s: string): boolean {
+  if (s.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = s.charCodeAt(i);
+    const ok = i === 8 || i === 13 || i === 18 || i === 23 ? c === 0x2d : (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 type Requested = "Any" | "Hyphenated";
 
 class InvalidUuid {
@@ -137,6 +148,8 @@ function diagnose(err: InvalidUuid): string {
  * lower-case hyphenated form. Throws WireError("UUID parsing failed: ...").
  */
 export function parseUuid(s: string): string {
+  // already lower-case hyphenated: try_parse would give it back as it is
+  if (isCanonical(s)) return s;
   const bytes = utf8Encode(s);
   if (bytes === undefined) throw new WireError("UUID parsing failed: non-UTF8 input");
   try {

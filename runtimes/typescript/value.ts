@@ -13,7 +13,7 @@ import { I64_MIN, U64_MAX } from "./constants.js";
 import { WireError, at } from "./errors.js";
 import { formatF64 } from "./floats.js";
 import { JsonInvalid, JsonObject, firstInvalid, type JsonNode } from "./json.js";
-import { writeJsonString } from "./strings.js";
+import { writeJsonString, writeKey } from "./strings.js";
 import { compareUtf8 } from "./utf8.js";
 
 
@@ -30,6 +30,59 @@ export function decodeValue(node: JsonNode): JsonNode {
 
 /** The serde_json::Value a JsonNode stands for, written with serde_json::to_string. */
 export function writeValue(node: JsonNode): string {
+  try {
+    return writeNode(node);
+  } catch (e) {
+    // the same again, each step under `at`, to say where the problem is
+    if (e instanceof WireError) writeLocated(node);
+    throw e;
+  }
+}
+
+function writeNode(node: JsonNode): string {
+  if (Array.isArray(node)) {
+    let out = "[";
+    for (let i = 0; i < node.length; i++) out += (i === 0 ? "" : ",") + writeNode(node[i]!);
+    return `${out}]`;
+  }
+  if (node instanceof JsonObject) {
+    const members = membersInOrder(node);
+    let out = "{";
+    for (let i = 0; i < members.length; i++) {
+      const [k, v] = members[i]!;
+      out += (i === 0 ? "" : ",") + writeKey(k) + writeNode(v);
+    }
+    return `${out}}`;
+  }
+  return writeScalar(node);
+}
+
+function writeLocated(node: JsonNode): string {
+  if (Array.isArray(node)) return `[${node.map((v, i) => at(i, () => writeLocated(v))).join(",")}]`;
+  if (node instanceof JsonObject) {
+    const parts = membersInOrder(node).map(([k, v]) => writeKey(k) + at(k, () => writeLocated(v)));
+    return `{${parts.join(",")}}`;
+  }
+  return writeScalar(node);
+}
+
+/**
+ * The members as serde_json::Value's BTreeMap holds them: sorted by key (code point
+ * order), a repeated key once with its last value. A parsed canonical object is in
+ * that order already: then its entries as they are, without sorting.
+ */
+function membersInOrder(node: JsonObject): ReadonlyArray<readonly [string, JsonNode]> {
+  const entries = node.entries;
+  let sorted = true;
+  for (let i = 1; i < entries.length && sorted; i++) sorted = compareUtf8(entries[i - 1]![0], entries[i]![0]) < 0;
+  if (sorted) return entries;
+  const last = node.members; // last duplicate wins, as BTreeMap::insert
+  return Object.keys(last)
+    .sort(compareUtf8)
+    .map((k) => [k, last[k]!] as const);
+}
+
+function writeScalar(node: Exclude<JsonNode, JsonNode[] | JsonObject>): string {
   if (node === null) return "null";
   if (node instanceof JsonInvalid) throw node.error;
   if (node === true) return "true";
@@ -45,15 +98,6 @@ export function writeValue(node: JsonNode): string {
   // None); writing such an f64 gives `null`, which is also what we print.
   if (typeof node === "number") return formatF64(node);
   if (typeof node === "string") return writeJsonString(node);
-  if (Array.isArray(node)) {
-    return `[${node.map((v, i) => at(i, () => writeValue(v))).join(",")}]`;
-  }
-  if (node instanceof JsonObject) {
-    const last = node.members; // last duplicate wins, as BTreeMap::insert
-    const keys = Object.keys(last).sort(compareUtf8);
-    const parts = keys.map((k) => `${writeJsonString(k)}:${at(k, () => writeValue(last[k]!))}`);
-    return `{${parts.join(",")}}`;
-  }
   throw new WireError(`not a JSON value: ${typeof node}`);
 }
 

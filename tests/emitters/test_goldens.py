@@ -62,11 +62,22 @@ def _copy(case: Case, root: str, into: Path) -> Path:
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
     """Runs `command`, which must succeed; its stderr."""
+    return _run(command, cwd, env).stderr
+
+
+def run_out(command: list[str], cwd: Path) -> str:
+    """Runs `command`, which must succeed; its stdout."""
+    return _run(command, cwd, None).stdout
+
+
+def _run(
+    command: list[str], cwd: Path, env: dict[str, str] | None
+) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         command, cwd=cwd, capture_output=True, text=True, env=env, timeout=900, check=False
     )
     assert done.returncode == 0, f"{' '.join(command)} in {cwd}:\n{done.stdout}\n{done.stderr}"
-    return done.stderr
+    return done
 
 
 @pytest.mark.skipif(shutil.which("cargo") is None, reason="cargo is not installed")
@@ -113,7 +124,10 @@ def test_the_native_golden_compiles(case: Case, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not TSC.exists(), reason="npm ci --prefix tests/typescript has not run")
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_the_typescript_golden_compiles(case: Case, tmp_path: Path) -> None:
+def test_the_typescript_golden_compiles_and_round_trips(case: Case, tmp_path: Path) -> None:
+    """tsc builds the golden package, which reads and writes back its case's canonical
+    documents byte for byte, its fast paths (src/read.ts, src/write.ts) agreeing with the
+    exact path."""
     package = _copy(case, "generated/typescript", tmp_path / "package")
     model = case.model()
     runtime = {
@@ -124,7 +138,41 @@ def test_the_typescript_golden_compiles(case: Case, tmp_path: Path) -> None:
         path = package / Path(rel).relative_to("generated/typescript")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    run([str(TSC), "-p", "tsconfig.json", "--noEmit"], package)
+    run([str(TSC), "-p", "tsconfig.json"], package)
+    documents = (case.folder / "documents.json").read_text(encoding="utf-8")
+    script = package / "read-and-write.mjs"
+    script.write_text(TS_READ_AND_WRITE, encoding="utf-8")
+    out = run_out(["node", str(script), documents], package)
+    counts = json.loads(out)
+    assert counts["documents"] == sum(len(t) for t in json.loads(documents).values())
+    assert counts["fast"] > 0, "the fast path took none of the documents"
+
+
+# Each canonical document through parse*/serialize* (the fast paths where they take it)
+# and through the exact path (decode* of parseJson, the generic writers), which must
+# agree on the value and give the document back byte for byte.
+TS_READ_AND_WRITE = """
+import assert from "node:assert/strict";
+import * as pkg from "./dist/index.js";
+import * as read from "./dist/read.js";
+import { API_FORM, fastRead, parseJson } from "./dist/runtime/index.js";
+const counts = { documents: 0, fast: 0 };
+for (const [name, texts] of Object.entries(JSON.parse(process.argv[2]))) {
+  for (const text of texts) {
+    const exact = pkg[`decode${name}`](parseJson(text, { defer: true }));
+    const fast = fastRead(text, read[`read${name}`]);
+    if (fast !== undefined) {
+      counts.fast++;
+      assert.deepEqual(fast, exact);
+      assert.equal(pkg[`serialize${name}Api`](fast), pkg[`serialize${name}Api`](exact));
+    }
+    assert.equal(pkg[`serialize${name}`](exact), text);
+    assert.equal(pkg[`serialize${name}`](pkg[`parse${name}`](text)), text);
+    counts.documents++;
+  }
+}
+console.log(JSON.stringify(counts));
+"""
 
 
 READ_AND_WRITE = """

@@ -7,8 +7,10 @@ each field. So the generated code stays a flat list of calls that mirrors the Ru
 declaration, and every wire rule is tested once, in the runtime.
 
 One module per output: types.py (src/types.ts: interfaces, the discriminated union,
-type guards, nodeIdOf), decode.py (src/decode.ts: parse*/decode*), encode.py
-(src/encode.ts: serialize*), builders.py (src/builders.ts: new* from Struct.fills),
+type guards, nodeIdOf), decode.py (src/decode.ts: parse*/decode*), read.py (src/read.ts: read*, the fast path
+of parse*), encode.py
+(src/encode.ts: serialize*), write.py (src/write.ts: print*, the fast path of
+serialize*), builders.py (src/builders.ts: new* from Struct.fills),
 constants.py (src/runtime/constants.ts: the wire constants the runtime reads),
 package.py (src/index.ts, package.json, tsconfig.json, README.md with its counts from
 the model, scripts/build.mjs, .npmrc, .gitignore, LICENSE, the runtime's copy);
@@ -41,7 +43,9 @@ from .package import (
     runtime_files,
     template,
 )
+from .read import read_ts
 from .types import types_ts
+from .write import write_ts
 
 __all__ = ["TYPESCRIPT_VERSION", "decode_ts", "emit", "readme", "types_ts"]
 
@@ -59,7 +63,9 @@ def emit(model: WireModel, repo: Path = REPO) -> dict[str, str]:
         f"{ROOT}/src/index.ts": index_ts(model),
         f"{ROOT}/src/types.ts": types_ts(model),
         f"{ROOT}/src/decode.ts": decode_ts(model),
+        f"{ROOT}/src/read.ts": read_ts(model),
         f"{ROOT}/src/encode.ts": encode_ts(model),
+        f"{ROOT}/src/write.ts": write_ts(model),
         f"{ROOT}/src/builders.ts": builders_ts(model),
         f"{ROOT}/{CONSTANTS_PATH}": constants_ts(model),
     }

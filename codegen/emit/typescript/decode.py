@@ -179,8 +179,9 @@ def parse_function(name: str, where: str = "") -> str:
         " * throws WireError when serde would refuse it. The value comes back in the\n"
         f" * canonical shape (None as null, skipped fields absent, defaults filled in).{where}\n */\n"
         f"export function parse{name}(text: string): {name} {{\n"
-        "  // defer: serde never checks the values of unknown struct members it skips\n"
-        f"  return decode{name}(parseJson(text, {{ defer: true }}));\n}}\n"
+        "  // the fast path (src/read.ts) where it can; else the exact path decides (defer:\n"
+        "  // serde never checks the values of unknown struct members it skips)\n"
+        f"  return fastRead(text, read{name}) ?? decode{name}(parseJson(text, {{ defer: true }}));\n}}\n"
     )
 
 
@@ -214,7 +215,14 @@ def decode_ts(model: WireModel) -> str:
         "// JSON text -> typed values, with serde's verdicts. Each decoder reads one\n"
         "// declaration's fields through the runtime (src/runtime), which holds the rules.\n"
     )
-    return module(model, intro, "\n".join(p for p in parts if p))
+    readers = [f"read{name}" for name in parsed(model)]  # src/read.ts: parse*'s fast path
+    return module(model, intro, "\n".join(p for p in parts if p), [("./read.js", readers)])
+
+
+def parsed(model: WireModel) -> list[str]:
+    """The types parse* reads: the documents, and the API's two lists."""
+    names = [d.name for d in protocol_decls(model)]
+    return names + ([EVENTS_ARRAY, EVENTS_ENVELOPE] if lists_events(model) else [])
 
 
 def decoder_decl(model: WireModel, decl: Decl) -> str:

@@ -61,7 +61,8 @@ def serializers(name: str, value_type: str, what: str) -> str:
     return (
         f"/** serde_json::to_string of {article(name)} {name}: {what}, in the log form (serde's field order). */\n"
         f"export function serialize{name}(value: {value_type}): string {{\n"
-        f"  return write{name}(value, LOG_FORM);\n}}\n\n"
+        f"  // the fast path (src/write.ts); on a throw, the exact path says where and why\n"
+        f"  return fastWrite(value, print{name}) ?? write{name}(value, LOG_FORM);\n}}\n\n"
         f"/**\n * {article(name).capitalize()} {name} as the runtime's HTTP API writes it (the api form): through\n"
         " * serde_json::Value, so every object's members sorted by key (by code point) at\n"
         " * every level, the tag among them; scalars as in the log form.\n */\n"
@@ -136,4 +137,11 @@ def encode_ts(model: WireModel) -> str:
         "// log form); serialize*Api write the HTTP API's form, every object sorted by key.\n"
         "// Each write* takes the form and hands it down (runtime/writers.ts).\n"
     )
-    return module(model, intro, "\n".join(parts))
+    printers = [f"print{name}" for name in serialized(model)]  # src/write.ts: the fast path
+    return module(model, intro, "\n".join(parts), [("./write.js", printers)])
+
+
+def serialized(model: WireModel) -> list[str]:
+    """The types serialize* writes: the structs and unions, and the API's two lists."""
+    names = [d.name for d in model.decls if isinstance(d, Struct | TaggedUnion)]
+    return names + ([EVENTS_ARRAY, envelope(model).name] if lists_events(model) else [])

@@ -95,9 +95,13 @@ def type_constants(model: WireModel) -> list[str]:
     return tags + [constant(e.name, "VALUES") for e in model.of_kind(UnitEnum)]
 
 
-def module(model: WireModel, intro: str, body: str) -> str:
-    """A generated module: header, what it is, the imports its body needs, the body."""
+def module(
+    model: WireModel, intro: str, body: str, local: Iterable[tuple[str, Iterable[str]]] = ()
+) -> str:
+    """A generated module: header, what it is, the imports its body needs, the body.
+    `local`: (module, the functions it exports) of the other generated modules it may use."""
     runtime = runtime_exports()
     head = imports(body, RUNTIME, runtime.values, runtime.types)
     head += imports(body, "./types.js", type_constants(model), type_names(model))
+    head += "".join(imports(body, path, names) for path, names in local)
     return f"{header(model, '//')}{intro}\n{head}\n{body}"

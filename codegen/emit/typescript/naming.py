@@ -24,6 +24,20 @@ SCALARS: dict[Scalar, tuple[str, str, str]] = {
     Scalar.JSON: ("JsonNode", "decodeValue", "writeValue"),
 }
 
+# Per scalar: the runtime Reader's method that reads it from the text (runtime/reader.ts,
+# the fast path of parse*: read.py).
+READERS: dict[Scalar, str] = {
+    Scalar.STRING: "string",
+    Scalar.BOOL: "bool",
+    Scalar.U32: "u32",
+    Scalar.U64: "u64",
+    Scalar.I64: "i64",
+    Scalar.F64: "f64",
+    Scalar.TIMESTAMP: "timestamp",
+    Scalar.UUID: "uuid",
+    Scalar.JSON: "value",
+}
+
 # serialize<Name>Api: the HTTP API's form of serialize<Name> (encode.py).
 API_SUFFIX = "Api"
 

@@ -17,6 +17,7 @@ import {
   decodeValue,
   decodeVec,
   defaulted,
+  fastRead,
   omitEmpty,
   omitNone,
   optional,
@@ -83,6 +84,13 @@ import {
   type WorkflowFailed,
   type WorkflowStarted,
 } from "./types.js";
+import {
+  readEvent,
+  readEventKind,
+  readEvents,
+  readEventsResponse,
+  readProvenanceMetadata,
+} from "./read.js";
 
 /**
  * Parses JSON text as an Event, with serde_json::from_str's verdict:
@@ -90,8 +98,9 @@ import {
  * canonical shape (None as null, skipped fields absent, defaults filled in).
  */
 export function parseEvent(text: string): Event {
-  // defer: serde never checks the values of unknown struct members it skips
-  return decodeEvent(parseJson(text, { defer: true }));
+  // the fast path (src/read.ts) where it can; else the exact path decides (defer:
+  // serde never checks the values of unknown struct members it skips)
+  return fastRead(text, readEvent) ?? decodeEvent(parseJson(text, { defer: true }));
 }
 
 /**
@@ -100,8 +109,9 @@ export function parseEvent(text: string): Event {
  * canonical shape (None as null, skipped fields absent, defaults filled in).
  */
 export function parseEventKind(text: string): EventKind {
-  // defer: serde never checks the values of unknown struct members it skips
-  return decodeEventKind(parseJson(text, { defer: true }));
+  // the fast path (src/read.ts) where it can; else the exact path decides (defer:
+  // serde never checks the values of unknown struct members it skips)
+  return fastRead(text, readEventKind) ?? decodeEventKind(parseJson(text, { defer: true }));
 }
 
 /**
@@ -110,8 +120,9 @@ export function parseEventKind(text: string): EventKind {
  * canonical shape (None as null, skipped fields absent, defaults filled in).
  */
 export function parseProvenanceMetadata(text: string): ProvenanceMetadata {
-  // defer: serde never checks the values of unknown struct members it skips
-  return decodeProvenanceMetadata(parseJson(text, { defer: true }));
+  // the fast path (src/read.ts) where it can; else the exact path decides (defer:
+  // serde never checks the values of unknown struct members it skips)
+  return fastRead(text, readProvenanceMetadata) ?? decodeProvenanceMetadata(parseJson(text, { defer: true }));
 }
 
 const EVENT_FIELDS: readonly FieldSpec[] = [
@@ -1050,8 +1061,9 @@ export function decodeApprovalDecision(node: JsonNode, buffered = false): Approv
  * An element's errors are located by its index: `[3].kind.attempt`.
  */
 export function parseEvents(text: string): Events {
-  // defer: serde never checks the values of unknown struct members it skips
-  return decodeEvents(parseJson(text, { defer: true }));
+  // the fast path (src/read.ts) where it can; else the exact path decides (defer:
+  // serde never checks the values of unknown struct members it skips)
+  return fastRead(text, readEvents) ?? decodeEvents(parseJson(text, { defer: true }));
 }
 
 /**
@@ -1061,8 +1073,9 @@ export function parseEvents(text: string): Events {
  * An element's errors are located by its index: `events[3].kind.attempt`.
  */
 export function parseEventsResponse(text: string): EventsResponse {
-  // defer: serde never checks the values of unknown struct members it skips
-  return decodeEventsResponse(parseJson(text, { defer: true }));
+  // the fast path (src/read.ts) where it can; else the exact path decides (defer:
+  // serde never checks the values of unknown struct members it skips)
+  return fastRead(text, readEventsResponse) ?? decodeEventsResponse(parseJson(text, { defer: true }));
 }
 
 /** Events from a parsed node: Vec<Event>, every element read, errors at `[i]`. */

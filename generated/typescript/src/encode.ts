@@ -9,6 +9,7 @@ import {
   API_FORM,
   LOG_FORM,
   checkObject,
+  fastWrite,
   member,
   memberUnlessEmpty,
   memberUnlessNone,
@@ -83,10 +84,18 @@ import {
   type WorkflowFailed,
   type WorkflowStarted,
 } from "./types.js";
+import {
+  printEvent,
+  printEventKind,
+  printEvents,
+  printEventsResponse,
+  printProvenanceMetadata,
+} from "./write.js";
 
 /** serde_json::to_string of an Event: its canonical bytes, in the log form (serde's field order). */
 export function serializeEvent(value: Event): string {
-  return writeEvent(value, LOG_FORM);
+  // the fast path (src/write.ts); on a throw, the exact path says where and why
+  return fastWrite(value, printEvent) ?? writeEvent(value, LOG_FORM);
 }
 
 /**
@@ -111,7 +120,8 @@ function writeEvent(value: Event, form: Form): string {
 
 /** serde_json::to_string of an EventKind: the tag first, then the fields, in the log form (serde's field order). */
 export function serializeEventKind(value: EventKind): string {
-  return writeEventKind(value, LOG_FORM);
+  // the fast path (src/write.ts); on a throw, the exact path says where and why
+  return fastWrite(value, printEventKind) ?? writeEventKind(value, LOG_FORM);
 }
 
 /**
@@ -660,7 +670,8 @@ function writeSegmentBoundary(value: SegmentBoundary, form: Form): string {
 
 /** serde_json::to_string of a ProvenanceMetadata: its canonical bytes, in the log form (serde's field order). */
 export function serializeProvenanceMetadata(value: ProvenanceMetadata): string {
-  return writeProvenanceMetadata(value, LOG_FORM);
+  // the fast path (src/write.ts); on a throw, the exact path says where and why
+  return fastWrite(value, printProvenanceMetadata) ?? writeProvenanceMetadata(value, LOG_FORM);
 }
 
 /**
@@ -691,7 +702,8 @@ function writeApprovalDecision(value: ApprovalDecision): string {
 
 /** serde_json::to_string of an Events: a JSON array of Event, in the log form (serde's field order). */
 export function serializeEvents(value: Events): string {
-  return writeEvents(value, LOG_FORM);
+  // the fast path (src/write.ts); on a throw, the exact path says where and why
+  return fastWrite(value, printEvents) ?? writeEvents(value, LOG_FORM);
 }
 
 /**
@@ -709,7 +721,8 @@ function writeEvents(value: Events, form: Form): string {
 
 /** serde_json::to_string of an EventsResponse: its canonical bytes, in the log form (serde's field order). */
 export function serializeEventsResponse(value: EventsResponse): string {
-  return writeEventsResponse(value, LOG_FORM);
+  // the fast path (src/write.ts); on a throw, the exact path says where and why
+  return fastWrite(value, printEventsResponse) ?? writeEventsResponse(value, LOG_FORM);
 }
 
 /**

@@ -20,8 +20,22 @@
 // the exact value among those. The randomized differential test in
 // tests/typescript/src/runtime/floats.test.ts checks this against the real serde_json.
 
+// JavaScript's own Number::toString has the same digits, and lays them out the same
+// way where both write a plain decimal: it does for 1e-7 <= |x| < 1e21, zmij for
+// 1e-5 <= |x| < 1e16 (a shortest digit string equal to 1e16 or 1e-5 is that very
+// double, so the bounds compare alike). There only an integral value differs: no
+// `.0`. So in that range String(x) is serde_json's text, `.0` added when it has no
+// point; the common case, and the engine's own (fast) formatting.
+const PLAIN_LOW = 1e-5;
+const PLAIN_HIGH = 1e16;
+
 /** serde_json's bytes for an f64 (finite: zmij; NaN/±Infinity: `null`). */
 export function formatF64(x: number): string {
+  const magnitude = Math.abs(x);
+  if (magnitude >= PLAIN_LOW && magnitude < PLAIN_HIGH) {
+    const text = String(x);
+    return text.includes(".") ? text : `${text}.0`;
+  }
   if (!Number.isFinite(x)) return "null";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
   const sign = x < 0 ? "-" : "";

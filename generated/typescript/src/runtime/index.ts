@@ -7,6 +7,7 @@
 // users need, and the whole runtime as the "@jamjet/schema/runtime" entry point.
 
 export { WireError, at, formatPath, type PathSegment } from "./errors.js";
+export { Reader, fastRead } from "./reader.js";
 export { parseJson, firstInvalid, JsonObject, JsonInvalid, type JsonNode, type JsonInt, type ParseOptions } from "./json.js";
 export { decodeU32, decodeU64, decodeI64, decodeF64, writeU32, writeU64, writeI64, writeF64 } from "./numbers.js";
 export { formatF64 } from "./floats.js";
@@ -49,6 +50,8 @@ export {
   writeString,
   writeOption,
   writeVec,
+  writeItems,
+  fastWrite,
   writeUnitVariant,
   unknownTag,
   isForm,

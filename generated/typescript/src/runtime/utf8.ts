@@ -84,8 +84,17 @@ export function utf8EncodeFallback(s: string): Uint8Array | undefined {
 
 const SURROGATE = /[\ud800-\udfff]/;
 
+// ES2024's String.prototype.isWellFormed (Node 20, current browsers), for speed only.
+const nativeWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
 /** True when `s` has no lone surrogate, i.e. it is a valid Rust `String`. */
 export function isWellFormed(s: string): boolean {
+  if (nativeWellFormed !== undefined) return nativeWellFormed.call(s);
+  return isWellFormedFallback(s);
+}
+
+/** The portable check (exported for its tests). */
+export function isWellFormedFallback(s: string): boolean {
   if (!SURROGATE.test(s)) return true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -21,7 +21,7 @@
 
 import { FORMS } from "./constants.js";
 import { WireError, at } from "./errors.js";
-import { writeJsonString } from "./strings.js";
+import { writeJsonString, writeKey } from "./strings.js";
 import { compareUtf8 } from "./utf8.js";
 
 /** How a value is written back: "log" (serde's field order) or "api" (members sorted). */
@@ -55,7 +55,7 @@ export function writeMembers(members: readonly Member[], form: Form = LOG_FORM):
   const kept = members.filter((m): m is NonNullable<Member> => m !== undefined);
   // code point order, as BTreeMap<String, _> (UTF-8 bytes), not JS's UTF-16 `<`
   if (form === API_FORM) kept.sort((a, b) => compareUtf8(a[0], b[0]));
-  return `{${kept.map(([key, json]) => `${writeJsonString(key)}:${json}`).join(",")}}`;
+  return `{${kept.map(([key, json]) => writeKey(key) + json).join(",")}}`;
 }
 
 /** A member serde always writes. Errors from `write` get `key` prepended to their path. */
@@ -106,6 +106,29 @@ export function writeVec<T>(write: Writer<T>): Writer<readonly T[]> {
     if (!Array.isArray(value)) throw expected("a Vec (an array)", value);
     return `[${value.map((item, i) => at(i, () => write(item, form))).join(",")}]`;
   };
+}
+
+/**
+ * Vec<T> for the fast printers (src/write.ts): `[...]`, nothing located (a throw
+ * makes serialize* run the exact path, writeVec's, which says where).
+ */
+export function writeItems<T>(value: readonly T[], write: (item: T) => string): string {
+  if (!Array.isArray(value)) throw expected("a Vec (an array)", value);
+  let out = "[";
+  for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + write(value[i]!);
+  return `${out}]`;
+}
+
+/**
+ * `print(value)`, the fast path of a serialize* function, or undefined when it threw
+ * (anything at all): the caller then runs the exact path, which says where and why.
+ */
+export function fastWrite<T>(value: T, print: (value: T) => string): string | undefined {
+  try {
+    return print(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A fieldless enum: its variant's wire name as a JSON string. */
