@@ -1,4 +1,4 @@
-"""Sessions: regenerate, check, tests, lint, browser, bench. `nox -l` lists them.
+"""Sessions: regenerate, check, tests, lint, wheel, browser, bench. `nox -l` lists them.
 
 Every session installs what it needs itself, so a fresh machine with only the
 toolchains (Python, cargo, node, Java with Maven) can run any of them.
@@ -129,6 +129,25 @@ def lint(session: nox.Session) -> None:
             "warnings",
             external=True,
         )
+
+
+@nox.session(python=PYTHON)
+def wheel(session: nox.Session) -> None:
+    """The portable wheel into dist/: abi3 (one wheel for CPython 3.11 and later) and
+    manylinux2014 (linked by zig), checked by auditwheel and installed into another
+    CPython (tests/install)."""
+    session.install("hatchling>=1.27", "maturin>=1.8,<2", "ziglang", "build", "auditwheel")
+    session.install("pytest")
+    out = Path("dist")
+    for old in out.glob("jamjet_schema-*.whl"):
+        old.unlink()
+    env = {"JAMJET_SCHEMA_MANYLINUX": "manylinux2014"}
+    session.run("python", "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), env=env)
+    (built,) = out.glob("jamjet_schema-*.whl")
+    session.run("auditwheel", "show", str(built))
+    # --noconftest: the suite's conftest needs the package installed here, which it is not
+    wheel = {"JAMJET_WHEEL": str(built.resolve())}
+    session.run("pytest", "-q", "--noconftest", "tests/install", env=wheel)
 
 
 @nox.session(python=PYTHON)

@@ -49,17 +49,41 @@ def run_pytest(project: Path, corpus_dir: Path | None) -> subprocess.CompletedPr
     )
 
 
-def test_the_kit_pins_the_version_and_starts_with_no_known_failures(tmp_path: Path) -> None:
+def test_the_kit_installs_what_exists_and_starts_with_no_known_failures(tmp_path: Path) -> None:
     project = render(tmp_path, "my testee --flag 'a b'")
     assert project.name == "jamjet-conformance"
     pins = (project / "requirements-conformance.txt").read_text().splitlines()
-    assert f"jamjet-schema=={__version__}" in pins
+    assert "../jamjet-schema" in pins  # what exists: a checkout beside the repository
+    assert f"#   jamjet-schema=={__version__}" in pins  # the pin, once published
     assert json.loads((project / "jamjet-conformance.json").read_text())["testee_command"] == (
         "my testee --flag 'a b'"
     )
     assert len(known_failures.load(project / "known-failures.txt")) == 0
     readme = (project / "README.md").read_text()
     assert "# JamJet conformance for Acme JamJet" in readme and "{{" not in readme
+
+
+def test_the_kits_requirements_install_from_a_checkout_beside(
+    tmp_path: Path, reference: Testee
+) -> None:
+    """As its README says: from the repository's root, `pip install -r` takes
+    ../jamjet-schema, and the kit's test then passes against the reference."""
+    repository = tmp_path / "acme"
+    repository.mkdir()
+    (tmp_path / "jamjet-schema").symlink_to(REPO)
+    project = render_into(repository, project_name="Acme", testee_command=str(REFERENCE))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    env = {**os.environ, "JAMJET_SCHEMA_BUILD_NATIVE": "0"}  # the same verdicts, no cargo
+    requirements = f"{project.name}/requirements-conformance.txt"
+    install = [python, "-m", "pip", "install", "--quiet", "-r", requirements]
+    done = subprocess.run(install, cwd=repository, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    env = {k: v for k, v in env.items() if k != corpus.CORPUS_ENV} | {corpus.CORPUS_ENV: str(DATA)}
+    test = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", project.name]
+    done = subprocess.run(test, cwd=repository, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
 
 
 def test_the_template_default_version_is_the_package_version() -> None:
@@ -80,6 +104,18 @@ def test_the_generated_test_fails_against_a_broken_testee(
     assert done.returncode == 1
     assert "FAILED required.EventKind.workflow_failed.field.error.twice" in done.stdout
     assert "1 failed" in done.stdout
+
+
+def test_the_kit_names_its_own_era_key(tmp_path: Path, reference: Testee) -> None:
+    """An era writer is told the kit's key, not the CLI's flag (finding 5 of issue 24)."""
+    from tests.conformance.test_eras import CORPUS, ERA, ERA_BUILD
+
+    if not ERA_BUILD.is_file():
+        pytest.skip(f"the serde_json {ERA} reference is not built ({ERA_BUILD})")
+    done = run_pytest(render(tmp_path, str(ERA_BUILD)), CORPUS)
+    assert done.returncode == 1
+    assert f'set "serde_json_era": "{ERA}" in jamjet-conformance.json' in done.stdout
+    assert "--serde-json-era" not in done.stdout
 
 
 def test_the_generated_known_failures_file_is_used(tmp_path: Path, reference: Testee) -> None:

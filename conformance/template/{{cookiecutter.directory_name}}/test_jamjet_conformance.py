@@ -33,4 +33,9 @@ def test_conformance() -> None:
         )
     except TesteeFailure as failure:  # it could not start, died, hung or broke the protocol
         pytest.fail(f"the run could not happen: {failure}", pytrace=False)
-    assert result.ok, report.text(result)
+    assert result.ok, report.text(result, era_hint=era_hint)
+
+
+def era_hint(version: str) -> str:
+    return f'set "serde_json_era": "{version}" in jamjet-conformance.json'
+

@@ -38,8 +38,15 @@ _COLUMNS: tuple[tuple[str, Callable[[CaseResult], bool]], ...] = (
 # ---- text ---------------------------------------------------------------------------
 
 
-def text(result: RunResult, coverage: Coverage | None = None) -> str:
-    parts = [_header(result), _tables(result), *_failures(result), *_others(result)]
+def text(
+    result: RunResult,
+    coverage: Coverage | None = None,
+    era_hint: Callable[[str], str] | None = None,
+) -> str:
+    """The report for people. `era_hint` says how to choose a serde_json era where the
+    run's front end is not the CLI (the kit: a key of its config)."""
+    hint = era_hint or era_advice
+    parts = [_header(result), _tables(result), *_failures(result, hint), *_others(result)]
     if coverage is not None:
         parts.append(coverage_text(coverage))
     parts.append(_verdict(result))
@@ -113,18 +120,18 @@ def tier_groups(result: RunResult) -> list[tuple[str, list[Group]]]:
     ]
 
 
-def _failures(result: RunResult) -> list[str]:
-    return [_section(result, tier, groups) for tier, groups in tier_groups(result)]
+def _failures(result: RunResult, hint: Callable[[str], str]) -> list[str]:
+    return [_section(result, tier, groups, hint) for tier, groups in tier_groups(result)]
 
 
-def _section(result: RunResult, tier: str, groups: list[Group]) -> str:
+def _section(result: RunResult, tier: str, groups: list[Group], hint: Callable[[str], str]) -> str:
     n, g = sum(len(grp.results) for grp in groups), len(groups)
     counted = f"{_fixtures(n)} in {g} group{'s' * (g != 1)}, most fixtures first"
     if tier == "implementation-defined":
         title = f"IMPLEMENTATION-DEFINED DIFFERENCES: {counted} (reported, never failing the run)"
     else:
         title = f"FAILURES, {tier} tier: {counted}"
-    body = [_group_text(i, grp, result.corpus) for i, grp in enumerate(groups, start=1)]
+    body = [_group_text(i, grp, result.corpus, hint) for i, grp in enumerate(groups, start=1)]
     return "\n\n".join([title, *body])
 
 
@@ -152,9 +159,9 @@ def _fixtures(n: int) -> str:
     return f"{n} fixture{'s' * (n != 1)}"
 
 
-def _group_text(number: int, grp: Group, corpus_root: Path) -> str:
+def _group_text(number: int, grp: Group, corpus_root: Path, hint: Callable[[str], str]) -> str:
     head = f"{number}. {grp.title}: {_fixtures(len(grp.results))}"
-    head += f"; {era_advice(grp.era)}" if grp.era is not None else ""
+    head += f"; {hint(grp.era)}" if grp.era is not None else ""
     if len(grp.rules) > 1:
         shown = ", ".join(f"{rule} {n}" for rule, n in grp.rules[:RULES_SHOWN])
         more = len(grp.rules) - RULES_SHOWN
