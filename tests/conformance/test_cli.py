@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import pytest
 
 from jamjet_schema import cli
 from jamjet_schema.conformance.testee import Testee
-from tests.conformance.conftest import DATA, broken_command
+from tests.conformance.conftest import DATA, REPO, broken_command
 
 Run = tuple[int, str, str]
 
@@ -255,3 +257,26 @@ def test_cases_newer_than_the_reader_are_skipped_not_sent(
         capsys, "--testee", command, "--corpus", data_copy, "--reader-version", "0.8.0"
     )
     assert code == 0 and "1 x not asked: uses what schema 0.9.0 added" in out
+
+
+def test_an_unbuilt_registered_testee_names_its_build_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = {"command": "target/release/not-built", "build": "cargo build --release --locked"}
+    monkeypatch.chdir(registry(tmp_path, entry))
+    code, out, _ = conformance(capsys, "--impl", "x", "--corpus", DATA)
+    assert code == 2
+    assert "Is it built? From " in out and "cargo build --release --locked" in out
+
+
+def test_impl_python_runs_without_an_activated_environment(tmp_path: Path) -> None:
+    """The registered `python` testee is run by the interpreter running the command (the
+    one that has the package), not by whatever `python` is first on PATH."""
+    console = Path(sys.executable).with_name("jamjet-schema")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}  # no virtual environment on it
+    done = subprocess.run(
+        [str(console), "conformance", "--impl", "python", "--corpus", str(DATA)],
+        cwd=REPO, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert done.stdout.rstrip().endswith("(50 passed)")

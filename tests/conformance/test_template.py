@@ -216,3 +216,27 @@ def test_generation_needs_no_terminal(tmp_path: Path) -> None:
         "./build/testee"
     )
     assert requirement in (kit / "requirements-conformance.txt").read_text().splitlines()
+
+
+def test_generating_again_keeps_the_files_you_edited(tmp_path: Path) -> None:
+    """As conformance/README.md says: `-f --skip-if-file-exists` over an existing kit
+    keeps every file there, edited or not."""
+    config = tmp_path / "cookiecutter-config.yaml"
+    config.write_text(f"replay_dir: {tmp_path / 'replay'}\ncookiecutters_dir: {tmp_path / 'cc'}\n")
+    command = [sys.executable, "-m", "cookiecutter", "--no-input", "--config-file", str(config)]
+    command += ["-o", str(tmp_path / "out"), str(TEMPLATE)]
+
+    def generate(*flags: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *flags], stdin=subprocess.DEVNULL, capture_output=True, text=True
+        )
+
+    assert generate().returncode == 0
+    kit = tmp_path / "out" / "jamjet-conformance"
+    listed = "required.EventKind.node_started.minimal  # ours, for now\n"
+    (kit / "known-failures.txt").write_text(listed, encoding="utf-8")
+    (kit / "test_jamjet_conformance.py").write_text("stale\n", encoding="utf-8")
+    assert generate().returncode != 0  # cookiecutter refuses an existing folder
+    assert generate("-f", "--skip-if-file-exists").returncode == 0
+    assert (kit / "known-failures.txt").read_text(encoding="utf-8") == listed
+    assert (kit / "test_jamjet_conformance.py").read_text(encoding="utf-8") == "stale\n"

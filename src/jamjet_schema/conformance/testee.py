@@ -20,6 +20,7 @@ import re
 import shlex
 import signal
 import subprocess
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -114,6 +115,7 @@ class Testee:
     command: Sequence[str]
     cwd: Path | None = None
     timeout: float = DEFAULT_TIMEOUT
+    build: str | None = None  # the command that builds it, named when it cannot start
 
     @classmethod
     def from_shell(
@@ -336,6 +338,8 @@ class _Session:
 
     def _where(self) -> str:
         cwd = self.testee.cwd.resolve() if self.testee.cwd else Path.cwd()
+        if self.testee.build is not None:
+            return f"Is it built? From {cwd}: {self.testee.build}"
         return (
             f"It ran from {cwd}. If it needs a module or file of your repository, run it "
             "from there: --cwd DIR (jamjet-schema conformance), --jamjet-cwd DIR (pytest), "
@@ -401,7 +405,8 @@ Registry = dict[str, dict[str, str]]
 
 
 def load_registry(path: Path) -> Registry:
-    """A testees.json: testee name -> {"command", "description", optional "reader_version"}."""
+    """A testees.json: testee name -> {"command", "description", optional "reader_version"
+    and "build" (the command that builds it, named when it cannot start)}."""
     registry: Registry = json.loads(path.read_text(encoding="utf-8"))
     return registry
 
@@ -411,4 +416,8 @@ def registered(path: Path, name: str, timeout: float = DEFAULT_TIMEOUT) -> Teste
     registry = load_registry(path)
     if name not in registry:
         raise LookupError(f"no testee {name!r} in {path}; known: {', '.join(registry)}")
-    return Testee.from_shell(registry[name]["command"], path.parent.parent, timeout)
+    entry = registry[name]
+    command = shlex.split(entry["command"])
+    if command[:1] == ["python"]:  # the interpreter running this, which has the package
+        command[0] = sys.executable
+    return Testee(tuple(command), path.parent.parent, timeout, entry.get("build"))
