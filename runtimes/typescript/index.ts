@@ -57,3 +57,17 @@ export {
   type Member,
   type Writer,
 } from "./writers.js";
+export {
+  viewInt,
+  exactInt,
+  viewTimestamp,
+  exactTimestamp,
+  viewValue,
+  exactValue,
+  mapOption,
+  mapVec,
+  present,
+  expectObject,
+  type PlainJson,
+  type Convert,
+} from "./view.js";

@@ -7,10 +7,11 @@ each field. So the generated code stays a flat list of calls that mirrors the Ru
 declaration, and every wire rule is tested once, in the runtime.
 
 One module per output: types.py (src/types.ts: interfaces, the discriminated union,
-type guards, nodeIdOf), decode.py (src/decode.ts: parse*/decode*), read.py (src/read.ts: read*, the fast path
-of parse*), encode.py
-(src/encode.ts: serialize*), write.py (src/write.ts: print*, the fast path of
-serialize*), builders.py (src/builders.ts: new* from Struct.fills),
+type guards, nodeIdOf), decode.py (src/decode.ts: parse*/decode*), read.py (src/read.ts:
+read*, the fast path of parse*), encode.py (src/encode.ts: serialize*), write.py
+(src/write.ts: print*, the fast path of serialize*), builders.py (src/builders.ts: new*
+from Struct.fills), view.py (src/view.ts: the view for UI code, plain data, and its
+parse/serialize),
 constants.py (src/runtime/constants.ts: the wire constants the runtime reads),
 package.py (src/index.ts, package.json, tsconfig.json, README.md with its counts from
 the model, scripts/build.mjs, .npmrc, .gitignore, LICENSE, the runtime's copy);
@@ -45,6 +46,7 @@ from .package import (
 )
 from .read import read_ts
 from .types import types_ts
+from .view import view_ts
 from .write import write_ts
 
 __all__ = ["TYPESCRIPT_VERSION", "decode_ts", "emit", "readme", "types_ts"]
@@ -67,6 +69,7 @@ def emit(model: WireModel, repo: Path = REPO) -> dict[str, str]:
         f"{ROOT}/src/encode.ts": encode_ts(model),
         f"{ROOT}/src/write.ts": write_ts(model),
         f"{ROOT}/src/builders.ts": builders_ts(model),
+        f"{ROOT}/src/view.ts": view_ts(model),
         f"{ROOT}/{CONSTANTS_PATH}": constants_ts(model),
     }
     if license_text is not None:

@@ -36,6 +36,7 @@ PUBLIC_RUNTIME = [
     "parseUuid",
     "formatPath",
     "JsonNode",
+    "PlainJson",
     "PathSegment",
     "PlainOptions",
     "TimestampParts",
@@ -58,6 +59,7 @@ def index_ts(model: WireModel) -> str:
         'export * from "./decode.js";\n'
         'export * from "./encode.js";\n'
         'export * from "./builders.js";\n'
+        'export * from "./view.js";\n'
         f'export {{\n{names}}} from "{RUNTIME}";\n'
     )
 

@@ -9,6 +9,7 @@ export * from "./types.js";
 export * from "./decode.js";
 export * from "./encode.js";
 export * from "./builders.js";
+export * from "./view.js";
 export {
   WireError,
   Timestamp,
@@ -18,6 +19,7 @@ export {
   parseUuid,
   formatPath,
   type JsonNode,
+  type PlainJson,
   type PathSegment,
   type PlainOptions,
   type TimestampParts,
