@@ -19,11 +19,12 @@ export interface FixtureCase extends Request {
   file: string;
 }
 
-function jsonFiles(dir: string): string[] {
+/** The fixture files: the .json files in the tier folders (the corpus's root holds its manifest and other tables). */
+function jsonFiles(dir: string, top = true): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return jsonFiles(path);
-    return entry.name.endsWith(".json") && entry.name !== "manifest.json" ? [path] : [];
+    if (entry.isDirectory()) return jsonFiles(path, false);
+    return !top && entry.name.endsWith(".json") ? [path] : [];
   });
 }
 
