@@ -1,4 +1,4 @@
-"""Sessions: regenerate, check, tests, lint, wheel, browser, bench. `nox -l` lists them.
+"""Sessions: regenerate, check, tests, lint, release, browser, bench. `nox -l` lists them.
 
 Every session installs what it needs itself, so a fresh machine with only the
 toolchains (Python, cargo, node, Java with Maven) can run any of them.
@@ -132,13 +132,17 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
-def wheel(session: nox.Session) -> None:
-    """The portable wheel into dist/: abi3 (one wheel for CPython 3.11 and later) and
+def release(session: nox.Session) -> None:
+    """The release artifacts into dist/: the corpus archive (codegen/corpus/archive.py)
+    and the portable wheel, abi3 (one wheel for CPython 3.11 and later) and
     manylinux2014 (linked by zig), checked by auditwheel and installed into another
     CPython (tests/install)."""
     session.install("hatchling>=1.27", "maturin>=1.8,<2", "ziglang", "build", "auditwheel")
     session.install("pytest")
     out = Path("dist")
+    # the archive is built by codegen (which reads the schema with the package's wire model)
+    session.install("-e", ".[dev]", env={"JAMJET_SCHEMA_BUILD_NATIVE": "0"})
+    session.run("python", "-m", "codegen.corpus.archive", str(out))
     for old in out.glob("jamjet_schema-*.whl"):
         old.unlink()
     env = {"JAMJET_SCHEMA_MANYLINUX": "manylinux2014"}

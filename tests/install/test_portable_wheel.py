@@ -1,8 +1,8 @@
-"""The portable wheel, as `nox -s wheel` builds it: abi3 and manylinux2014, so one file
+"""The portable wheel, as `nox -s release` builds it: abi3 and manylinux2014, so one file
 installs on any current Linux and every CPython from 3.11. Installed here into a
 CPython other than the one that built it, with the native core loading and answering.
 
-Runs in `nox -s wheel`, which builds the wheel and names it in $JAMJET_WHEEL."""
+Runs in `nox -s release`, which builds the wheel and names it in $JAMJET_WHEEL."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 WHEEL = os.environ.get("JAMJET_WHEEL")
-pytestmark = pytest.mark.skipif(not WHEEL, reason="run by `nox -s wheel`, which builds the wheel")
+pytestmark = pytest.mark.skipif(not WHEEL, reason="run by `nox -s release`, which builds the wheel")
 
 CHECK = """
 import sys, jamjet_schema
