@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExampleTest {
   private static final Pattern CLASS = Pattern.compile("public class (\\w+)");
 
-  /** Every ```java block of the README's Java section, in order. */
+  /** Every ```java block of the README's Java section that is a program (a main), in order: the
+   * conformance harness's test class is run by tests/java_harness. */
   static List<String> examples() throws Exception {
     String readme = Files.readString(Repo.root().resolve("README.md"));
     int section = readme.indexOf("\n## Java");
@@ -31,7 +32,8 @@ class ReadmeExampleTest {
     for (int at = readme.indexOf("```java\n", section); at >= 0 && at < end; at = readme.indexOf("```java\n", at)) {
       int start = at + "```java\n".length();
       at = readme.indexOf("```", start);
-      out.add(readme.substring(start, at));
+      String block = readme.substring(start, at);
+      if (block.contains("static void main(")) out.add(block);
       at += 3;
     }
     return out;
