@@ -211,13 +211,13 @@ def test_a_broken_copy_fails_the_build_grouped_by_cause(
     assert groups == as_rows(python_groups(project, "BrokenSubject"))
     required = [(title, n) for tier, title, n in groups if tier == "required"]
     assert [n for _, n in required] == sorted((n for _, n in required), reverse=True)
-    assert [title for title, _ in required] == [
+    assert {title for title, _ in required} == {  # what BrokenSubject does otherwise
         "leaves out members serde writes as null",
         "spells floats otherwise (the same f64, other text)",
         "accepts a member given twice (serde rejects duplicates)",
         "escapes strings otherwise (the same text)",
         'rejects what serde accepts, saying "Text _ could not be parsed at index N"',
-    ]
+    }
     fatal = sum(n for tier, _, n in groups if tier != "implementation-defined")
     differs = sum(n for tier, _, n in groups if tier == "implementation-defined")
     assert broken.counts["failures"] == fatal + 1 and broken.counts["skipped"] == differs

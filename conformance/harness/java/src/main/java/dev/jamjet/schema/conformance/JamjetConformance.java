@@ -16,12 +16,12 @@ import org.opentest4j.TestAbortedException;
  * The conformance corpus as JUnit 5 dynamic tests for a {@link Subject}, judged as {@code
  * jamjet-schema conformance} judges a testee:
  *
- * <pre>{@code
- * @TestFactory
- * Stream<DynamicNode> conformance() {
+ * <pre>
+ * &#64;TestFactory
+ * Stream&lt;DynamicNode&gt; conformance() {
  *   return JamjetConformance.of(new MySubject()).knownFailures(Path.of("known-failures.txt")).tests();
  * }
- * }</pre>
+ * </pre>
  *
  * <p>A container per fixture file ({@code required.EventKind.node_started}), a test per fixture
  * named by its id, then a summary test listing the failures grouped by observed cause, largest
