@@ -4,10 +4,10 @@ Java package (0 failures) and against broken copies of it (the build fails; the 
 groups the failures by cause exactly as `jamjet-schema conformance` groups the same
 subject's answers); known-failures lists and the serde_json era option likewise.
 
-Real builds, no mocks: one Maven invocation installs dev.jamjet:jamjet-schema and the
-harness into the local Maven repository, one runs the README's test class, one (offline)
-the other scenarios of project/; the Python runner asks the same subjects through the
-harness's Testee main."""
+Real builds, no mocks: the README's two commands install dev.jamjet:jamjet-schema and the
+harness into the local Maven repository, one Maven run runs the README's test class, one
+(offline) the other scenarios of project/; the Python runner asks the same subjects
+through the harness's Testee main."""
 
 from __future__ import annotations
 
@@ -96,19 +96,16 @@ def mvn(*args: str, cwd: Path) -> Build:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """dev.jamjet:jamjet-schema and the harness in the local Maven repository: one reactor,
-    what `mvn -f generated/java install` and `mvn -f conformance/harness/java install` do."""
-    folder = tmp_path_factory.mktemp("install")
-    modules = "".join(f"<module>{os.path.relpath(m, folder)}</module>" for m in (PACKAGE, HARNESS))
-    (folder / "pom.xml").write_text(
-        '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
-        "<groupId>local</groupId><artifactId>install-both</artifactId><version>0</version>"
-        f"<packaging>pom</packaging><modules>{modules}</modules></project>\n",
-        encoding="utf-8",
-    )
-    build = mvn("-q", "install", cwd=folder)
-    assert build.code == 0, build.output[-5000:]
+def installed() -> None:
+    """dev.jamjet:jamjet-schema and the harness in the local Maven repository, by the
+    README's commands (`mvn -f generated/java install`, `mvn -f conformance/harness/java
+    install`), run from the repository's root."""
+    block = readme_java_block("mvn -f conformance/harness/java install", "sh")
+    commands = [line.split("#", 1)[0].split() for line in block.splitlines() if line.strip()]
+    assert [c[:2] for c in commands] == [["mvn", "-f"], ["mvn", "-f"]]
+    for command in commands:
+        build = mvn(*command[1:], "-q", cwd=REPO)
+        assert build.code == 0, f"{' '.join(command)}\n{build.output[-5000:]}"
 
 
 def era_ids(tier: str | None = None) -> list[str]:
