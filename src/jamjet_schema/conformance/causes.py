@@ -152,18 +152,24 @@ def _compare(a: Any, b: Any, path: str, found: set[Cause]) -> None:
             found.add(ITEMS)
         for i, (x, y) in enumerate(zip(a, b, strict=False)):
             _compare(x, y, f"{path}[{i}]", found)
-    elif isinstance(a, Num) and isinstance(b, Num):
-        if a != b:
-            found.add(_number_cause(a, b))
-    elif isinstance(a, str) and isinstance(b, str) and not isinstance(a, Num | Obj):
+    elif isinstance(a, Num) or isinstance(b, Num):  # a Num is a str: numbers first
+        _compare_numbers(a, b, found)
+    elif isinstance(a, str) and isinstance(b, str):
         if a != b:
             found.add(_string_cause(a, b, path))
-    elif isinstance(a, Num) and isinstance(b, str):
-        found.add(NUMBER_AS_STRING)
-    elif isinstance(a, str) and isinstance(b, Num):
-        found.add(STRING_AS_NUMBER)
     elif a != b or type(a) is not type(b):
         found.add(OTHER_VALUE)
+
+
+def _compare_numbers(a: Any, b: Any, found: set[Cause]) -> None:
+    """At least one side is a number (whose text a Num keeps)."""
+    if isinstance(a, Num) and isinstance(b, Num):
+        if a != b:
+            found.add(_number_cause(a, b))
+    elif isinstance(a, Num):
+        found.add(NUMBER_AS_STRING if isinstance(b, str) else OTHER_VALUE)
+    else:
+        found.add(STRING_AS_NUMBER if isinstance(a, str) else OTHER_VALUE)
 
 
 def _is_array(value: Any) -> bool:
