@@ -129,13 +129,12 @@ final class Causes {
       }
     } else if (a instanceof Json.Num x && b instanceof Json.Num y) {
       if (!x.text().equals(y.text())) found.add(numberCause(x.text(), y.text()));
-    } else if (a instanceof Json.Str x && (b instanceof Json.Str || b instanceof Json.Num)) {
-      // as the Python runner compares: a number is a str there, so serde's string against the
-      // subject's number is compared as two strings (the same text: no difference)
-      String other = b instanceof Json.Str y ? y.value() : ((Json.Num) b).text();
-      if (!x.value().equals(other)) found.add(stringCause(x.value(), other, path));
     } else if (a instanceof Json.Num && b instanceof Json.Str) {
       found.add(out("number-as-string"));
+    } else if (a instanceof Json.Str && b instanceof Json.Num) {
+      found.add(out("string-as-number"));
+    } else if (a instanceof Json.Str x && b instanceof Json.Str y) {
+      if (!x.value().equals(y.value())) found.add(stringCause(x.value(), y.value(), path));
     } else if (!a.equals(b)) {
       found.add(out("other-value"));
     }

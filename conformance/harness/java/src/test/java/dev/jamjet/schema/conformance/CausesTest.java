@@ -31,8 +31,8 @@ class CausesTest {
           {"a":0.30000000000000004}                | {"a":0.3}                                   | float-value
           {"a":18446744073709551615}               | {"a":18446744073709552000}                  | integer-precision
           {"a":1}                                  | {"a":"1"}                                   | number-as-string
-          {"a":"1"}                                | {"a":1}                                     | spelling
-          {"a":"x"}                                | {"a":1}                                     | string-value
+          {"a":"1"}                                | {"a":1}                                     | string-as-number
+          {"a":"x"}                                | {"a":1}                                     | string-as-number
           {"t":"2026-01-01T00:00:00.123456789Z"}   | {"t":"2026-01-01T00:00:00.123456Z"}         | timestamp
           {"k":{"type":"node_started"}}            | {"k":{"type":"NodeStarted"}}                | tag
           {"a":"\\u001f<\\u00e9"}                  | {"a":"\\u001F\\u003c\\u00e9"}               | escaping
