@@ -7,6 +7,7 @@ from pathlib import Path
 
 from codegen.build_model import build_model
 from codegen.emit import (
+    arrow,
     fixture_schema,
     generated_readme,
     java,
@@ -35,6 +36,7 @@ EMITTERS: list[Emitter] = [
     fixture_schema.emit,  # conformance/fixture.schema.json: the corpus format's enums
     java.emit,
     java_peer.emit,  # the Java benchmark's plain-Jackson peer (tests/java/bench)
+    arrow.emit,  # the columnar layout (generated/arrow, jamjet_schema.columnar)
 ]
 
 

@@ -14,6 +14,7 @@ _HOLDS = {
     "python": "the Pydantic models, their plans, writers and key counts, package `_jamjet_schema_generated` (codegen/emit/python.py, python_writers.py)",
     "typescript": "the npm package `@jamjet/schema`, around the runtime copied from `runtimes/typescript` (codegen/emit/typescript/)",
     "jsonschema": "the writer view of the schema: what serde writes (codegen/emit/writer_schema.py)",
+    "arrow": "the columnar layout (Arrow, Parquet): the table `jamjet_schema.columnar` reads, and the layout for an analyst (codegen/emit/arrow/)",
     "java": "the Maven module `dev.jamjet:jamjet-schema`, around the runtime copied from `runtimes/java` (codegen/emit/java/)",
 }
 

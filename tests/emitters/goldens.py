@@ -1,5 +1,6 @@
 """The emitter goldens: each tests/emitters/<case>/schema.json with, under expected/,
-what every emitter makes of it (Rust, native, Python, TypeScript, Java, writer view).
+what every emitter makes of it (Rust, native, Python, TypeScript, Java, writer view,
+columnar layout).
 
 Left out of the expected files, being copies or tables with tests of their own: the
 LICENSE copies, the TypeScript and Java runtimes (runtimes/typescript and runtimes/java,
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from codegen.emit import java, native, python, rust, typescript, writer_schema
+from codegen.emit import arrow, java, native, python, rust, typescript, writer_schema
 from codegen.model import WireModel
 from codegen.pipeline import Emitter, load_model
 
@@ -27,6 +28,7 @@ EMITTERS: list[Emitter] = [
     python.emit,
     typescript.emit,
     java.emit,
+    arrow.emit,
 ]
 JAVA_RUNTIME = f"{java.SOURCES}/wire/"  # the runtime's copies and its WireConstants.java
 _LEFT_OUT = (

@@ -1,0 +1,47 @@
+"""The event log as columns: Arrow tables and Parquet files, and back to serde's bytes.
+
+    table = to_arrow(events)        # a pyarrow.Table of the layout (generated/arrow/README.md)
+    events = from_arrow(table)      # the Events again; their JSON is serde's bytes
+
+The layout is emitted from the wire model (codegen/emit/arrow); pyarrow is needed
+(`pip install jamjet-schema[arrow]`). `jamjet-schema export --format parquet` writes
+logs and stores as Parquet, `export --format jsonl FILE.parquet` reads them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from jamjet_schema.columnar.schema import arrow_schema, layout_problem
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from jamjet_schema import Event
+
+__all__ = ["arrow_schema", "from_arrow", "layout_problem", "to_arrow"]
+
+
+def to_arrow(events: Iterable[Event]) -> pa.Table:
+    """A table of the layout, one row per event, in order."""
+    import pyarrow as pa
+
+    from jamjet_schema.columnar.encode import batch_of_lines
+
+    batch = batch_of_lines([event.model_dump_json() for event in events])
+    return pa.Table.from_batches([batch], schema=arrow_schema())
+
+
+def from_arrow(table: pa.Table | pa.RecordBatch) -> list[Event]:
+    """The events of a table of the layout, each read with serde's verdict (a row serde
+    would refuse raises pydantic's ValidationError); ValueError if the table is not of
+    the layout."""
+    from jamjet_schema import Event
+    from jamjet_schema.columnar.decode import lines_of_batch
+
+    problem = layout_problem(table.schema)
+    if problem is not None:
+        raise ValueError(problem)
+    batches = table.to_batches() if hasattr(table, "to_batches") else [table]
+    return [Event.model_validate_json(line) for batch in batches for line in lines_of_batch(batch)]
