@@ -174,6 +174,11 @@ def _problem(verdict: Verdict, canonical: bool) -> str | None:
     return None
 
 
+def invalid_line(verdict: Verdict) -> str:
+    """A rejected record's line as validate prints it: place, variant, rule, serde's message."""
+    return _render(verdict, "invalid", "text")
+
+
 def where(record: Record) -> str:
     """`file:line`, or in a JSON document `file:events[3] (line L column C)`."""
     if record.element is None:
