@@ -16,9 +16,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.conformance import test_triage
 from tests.conftest import REPO
 from tests.harnesses.conftest import (
     ERA,
@@ -90,6 +92,37 @@ def test_the_tarball_carries_the_corpus_and_no_dependency(tarballs: tuple[Path, 
     dry = npm("pack", "--dry-run", "--json", cwd=HARNESS).stdout
     listed = {f["path"] for f in json.loads(dry)[0]["files"]}
     assert "corpus/causes.json" in listed and "corpus/manifest.json" in listed
+
+
+def table(test: Any) -> list[tuple[Any, ...]]:
+    """A parametrized test's cases."""
+    (mark,) = [m for m in test.pytestmark if m.name == "parametrize"]
+    return [tuple(case) for case in mark.args[1]]
+
+
+def test_the_triage_is_the_python_runners(tarballs: tuple[Path, Path]) -> None:
+    """The harness's build (causes.ts, difference.ts) on test_triage.py's tables."""
+    outputs = table(test_triage.test_what_an_output_did_otherwise)
+    differences = table(test_triage.test_the_first_difference)
+    dist = HARNESS / "dist"
+    script = f"""
+import {{ readFileSync }} from "node:fs";
+import {{ Causes }} from {json.dumps((dist / "causes.js").as_uri())};
+import {{ firstDifference }} from {json.dumps((dist / "difference.js").as_uri())};
+const causes = new Causes(JSON.parse(readFileSync({json.dumps(str(FIXTURES / "causes.json"))}, "utf8")));
+const outputs = {json.dumps([[e, a] for e, a, _ in outputs])};
+const differences = {json.dumps([[e, a] for e, a, _ in differences])};
+console.log(JSON.stringify([
+  outputs.map(([e, a]) => causes.written(e, a).map((c) => c.key).sort()),
+  differences.map(([e, a]) => firstDifference(e, a)),
+]));
+"""
+    done = run(["node", "--input-type=module", "-e", script], REPO)
+    assert done.returncode == 0, done.stderr
+    keys, found = json.loads(done.stdout)
+    assert keys == [sorted(k) for _, _, k in outputs]
+    for shown, (_, _, start) in zip(found, differences, strict=True):
+        assert shown.startswith(f"first difference {start}"), shown
 
 
 @pytest.fixture(scope="module")

@@ -383,6 +383,9 @@ mod tests {
                 &["integer-precision"],
             ),
             (r#"{"a":1}"#, r#"{"a":"1"}"#, &["number-as-string"]),
+            (r#"{"a":"1"}"#, r#"{"a":1}"#, &["string-as-number"]),
+            (r#"{"a":"x"}"#, r#"{"a":1}"#, &["string-as-number"]),
+            (r#"{"a":null}"#, r#"{"a":0}"#, &["other-value"]),
             (
                 r#"{"t":"2026-01-01T00:00:00.123456789Z"}"#,
                 r#"{"t":"2026-01-01T00:00:00.123456Z"}"#,
