@@ -117,6 +117,21 @@ export function firstInvalid(node: JsonNode): JsonInvalid | undefined {
 }
 
 /**
+ * serde_json's text of a Value the fast reader (reader.ts json()) found written exactly
+ * as serde_json writes it, and each array inside it followed by its length and its
+ * elements as read, all in one list: a JsonObject cannot change, an array can (a
+ * JsonNode[] is the caller's to change), so the text stands while every array holds
+ * what it held (value.ts writeValue).
+ */
+export interface Written {
+  readonly text: string;
+  readonly arrays: ReadonlyArray<JsonNode | JsonNode[]>;
+}
+
+/** A JsonObject's Written, if it has one: module-internal access to its #private field. */
+export let writtenOf: (node: JsonObject) => Written | undefined;
+
+/**
  * The entries of an object being read and its members by key, built together by the
  * fast reader (reader.ts): a JsonObject takes them as they are, where entries from
  * anyone else are copied (the constructor's signature stays the public one).
@@ -124,6 +139,8 @@ export function firstInvalid(node: JsonNode): JsonInvalid | undefined {
 export class BuiltEntries implements Iterable<readonly [string, JsonNode]> {
   readonly list: Array<readonly [string, JsonNode]> = [];
   readonly members = Object.create(null) as Record<string, JsonNode>;
+  /** The object's text, when it is exactly what serde_json writes for it (see Written). */
+  written: Written | undefined = undefined;
 
   add(key: string, value: JsonNode): void {
     this.list.push([key, value]);
@@ -152,11 +169,17 @@ export class JsonObject {
    * value. A null-prototype object, so any key ("__proto__", "toString") is a plain member.
    */
   readonly members: Readonly<Record<string, JsonNode>>;
+  readonly #written: Written | undefined;
+
+  static {
+    writtenOf = (node) => node.#written;
+  }
 
   constructor(entries: Iterable<readonly [string, JsonNode]> = []) {
     if (entries instanceof BuiltEntries) {
       this.#entries = entries.list;
       this.members = entries.members;
+      this.#written = entries.written;
       return;
     }
     const list: Array<readonly [string, JsonNode]> = [];
@@ -167,6 +190,7 @@ export class JsonObject {
     }
     this.#entries = list;
     this.members = members;
+    this.#written = undefined;
   }
 
   /** The members in document order, duplicates included: what serde's struct reader meets. */

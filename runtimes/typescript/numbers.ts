@@ -43,38 +43,59 @@ export function decodeF64(node: JsonNode): number {
   throw invalidType(node, "f64");
 }
 
-/**
- * Checks an integer about to be written. bigints are exact; a JS number is
- * accepted only when it is a safe integer (beyond 2^53 it may already have
- * been rounded, so the caller must use a bigint).
- */
-function checkInt(value: bigint | number, name: string, min: bigint, max: bigint): bigint {
-  let v: bigint;
-  if (typeof value === "bigint") {
-    v = value;
-  } else {
-    if (!Number.isSafeInteger(value)) {
-      throw new WireError(`cannot write ${String(value)} as ${name}: not a safe integer (pass a bigint)`);
-    }
-    v = BigInt(value);
+/** An integer type's bounds, exact as bigints and, for safe integers, as numbers. */
+class Width {
+  readonly low: number;
+  readonly high: number;
+
+  constructor(
+    readonly name: string,
+    readonly min: bigint,
+    readonly max: bigint,
+  ) {
+    // Number() rounds only bounds beyond 2^53 (u64's and i64's maximum), which no safe
+    // integer reaches: compared with a safe integer, these are exact
+    this.low = Number(min);
+    this.high = Number(max);
   }
-  if (v < min || v > max) throw new WireError(`cannot write ${v} as ${name}: out of range`);
-  return v;
+}
+
+const U32 = new Width("u32", U32_MIN, U32_MAX);
+const U64 = new Width("u64", U64_MIN, U64_MAX);
+const I64 = new Width("i64", I64_MIN, I64_MAX);
+
+/**
+ * The decimal text of an integer about to be written, checked. bigints are exact; a JS
+ * number is accepted only when it is a safe integer (beyond 2^53 it may already have
+ * been rounded, so the caller must use a bigint). A safe integer is printed as a
+ * number: the same digits, and faster than a bigint's toString.
+ */
+function intText(value: bigint | number, width: Width): string {
+  const n = typeof value === "bigint" ? Number(value) : value;
+  if (Number.isSafeInteger(n)) {
+    if (n < width.low || n > width.high) throw new WireError(`cannot write ${String(n)} as ${width.name}: out of range`);
+    return String(n);
+  }
+  if (typeof value !== "bigint") {
+    throw new WireError(`cannot write ${String(value)} as ${width.name}: not a safe integer (pass a bigint)`);
+  }
+  if (value < width.min || value > width.max) throw new WireError(`cannot write ${value} as ${width.name}: out of range`);
+  return value.toString();
 }
 
 /** serde_json bytes of a u32. */
 export function writeU32(value: number | bigint): string {
-  return checkInt(value, "u32", U32_MIN, U32_MAX).toString();
+  return intText(value, U32);
 }
 
 /** serde_json bytes of a u64. */
 export function writeU64(value: bigint | number): string {
-  return checkInt(value, "u64", U64_MIN, U64_MAX).toString();
+  return intText(value, U64);
 }
 
 /** serde_json bytes of an i64. */
 export function writeI64(value: bigint | number): string {
-  return checkInt(value, "i64", I64_MIN, I64_MAX).toString();
+  return intText(value, I64);
 }
 
 /** serde_json bytes of an f64 (NaN and infinities are written as `null`, as serde_json does). */

@@ -19,9 +19,9 @@ import { isWellFormed } from "./utf8.js";
  */
 export function writeJsonString(s: string): string {
   const json = JSON.stringify(s);
-  // nothing escaped (the length says so) means no lone surrogate either: one call
-  // into the engine for most strings
-  if (json.length === s.length + 2 || isWellFormed(s)) return json;
+  // a lone surrogate comes out as `\udxxx`: nothing escaped (the length says so), or no
+  // `\ud` at all, and there is none; only else is the string itself looked at
+  if (json.length === s.length + 2 || !json.includes("\\ud") || isWellFormed(s)) return json;
   throw new WireError("string contains a lone surrogate; a Rust String must be valid Unicode");
 }
 

@@ -12,7 +12,7 @@
 import { I64_MIN, U64_MAX } from "./constants.js";
 import { WireError, at } from "./errors.js";
 import { formatF64 } from "./floats.js";
-import { JsonInvalid, JsonObject, firstInvalid, type JsonNode } from "./json.js";
+import { JsonInvalid, JsonObject, firstInvalid, writtenOf, type JsonNode } from "./json.js";
 import { writeJsonString, writeKey } from "./strings.js";
 import { compareUtf8 } from "./utf8.js";
 
@@ -28,8 +28,33 @@ export function decodeValue(node: JsonNode): JsonNode {
   return node;
 }
 
+/** serde_json's text of `node` as the fast reader read it, while the arrays in it hold what they held (json.ts Written). */
+function rememberedText(node: JsonObject): string | undefined {
+  const written = writtenOf(node);
+  return written !== undefined && unchanged(written.arrays) ? written.text : undefined;
+}
+
+/** Whether each array holds what it held: the same length and values, -0 apart from 0 (json.ts Written's list). */
+function unchanged(arrays: ReadonlyArray<JsonNode | JsonNode[]>): boolean {
+  for (let k = 0; k < arrays.length; ) {
+    const now = arrays[k] as JsonNode[];
+    const length = arrays[k + 1] as number;
+    if (now.length !== length) return false;
+    k += 2;
+    for (let i = 0; i < length; i++, k++) {
+      const a = now[i];
+      if (a !== arrays[k] || (a === 0 && !Object.is(a, arrays[k]))) return false;
+    }
+  }
+  return true;
+}
+
 /** The serde_json::Value a JsonNode stands for, written with serde_json::to_string. */
 export function writeValue(node: JsonNode): string {
+  if (node instanceof JsonObject) {
+    const text = rememberedText(node);
+    if (text !== undefined) return text;
+  }
   try {
     return writeNode(node);
   } catch (e) {
@@ -88,6 +113,9 @@ function writeScalar(node: Exclude<JsonNode, JsonNode[] | JsonObject>): string {
   if (node === true) return "true";
   if (node === false) return "false";
   if (typeof node === "bigint") {
+    // a safe integer's digits, printed as a number: faster than a bigint's toString
+    const n = Number(node);
+    if (Number.isSafeInteger(n)) return String(n);
     // serde_json::Number holds a u64 or an i64; nothing else is an integer.
     if (node < I64_MIN || node > U64_MAX) {
       throw new WireError(`integer ${node} is outside u64/i64 and cannot be a serde_json::Value`);

@@ -35,7 +35,7 @@ READERS: dict[Scalar, str] = {
     Scalar.F64: "f64",
     Scalar.TIMESTAMP: "timestamp",
     Scalar.UUID: "uuid",
-    Scalar.JSON: "value",
+    Scalar.JSON: "json",
 }
 
 # serialize<Name>Api: the HTTP API's form of serialize<Name> (encode.py).
@@ -75,6 +75,19 @@ def access(obj: str, name: str) -> str:
 
 def literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
+
+
+def text_literal(text: str) -> str:
+    """A TypeScript string literal of `text`, single-quoted when that needs no escape
+    (JSON text is full of double quotes)."""
+    if "'" not in text and "\\" not in text and text.isprintable():
+        return f"'{text}'"
+    return json.dumps(text, ensure_ascii=False)
+
+
+def key_text(name: str) -> str:
+    """A member's key as serde_json writes it, with its colon: `"node_id":`."""
+    return json.dumps(name, ensure_ascii=False) + ":"
 
 
 def doc(text: str, indent: str = "") -> str:

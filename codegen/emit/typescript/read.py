@@ -136,7 +136,8 @@ def struct_reader(model: WireModel, decl: Struct) -> str:
         f"/** {decl.name} from the text, or a bail (runtime/reader.ts). */\n"
         f"export function read{decl.name}(r: Reader): {decl.name} {{\n{lets}"
         f"  if (r.begin()) {{\n    do {{\n{indent(switch(model, decl.fields, None))}"
-        f"    }} while (r.more());\n  }}\n{check}{result(decl.name, decl.fields)}}}\n"
+        f"    }} while (r.more());\n  }}\n"
+        f"{check}{result(decl.name, decl.fields)}}}\n"
     )
 
 

@@ -27,15 +27,7 @@ from codegen.model import (
 
 from .envelope import EVENTS_ARRAY, array_type, envelope, lists_events
 from .imports import module
-from .naming import SCALARS, access, constant, literal
-
-
-def text_literal(text: str) -> str:
-    """A TypeScript string literal of `text`, single-quoted when that needs no escape
-    (JSON text is full of double quotes)."""
-    if "'" not in text and "\\" not in text and text.isprintable():
-        return f"'{text}'"
-    return json.dumps(text, ensure_ascii=False)
+from .naming import SCALARS, access, constant, key_text, literal, text_literal
 
 
 def printer(model: WireModel, expr: TypeExpr, value: str) -> str:
@@ -75,7 +67,7 @@ class Members:
 
     def add(self, f: Field) -> None:
         value = access("value", f.name)
-        key = json.dumps(f.name, ensure_ascii=False) + ":"
+        key = key_text(f.name)
         if self.surely:
             head = text_literal("," + key)
         elif not self.maybe:

@@ -181,7 +181,7 @@ function readWorkflowStarted(r: Reader): WorkflowStarted {
         break;
       case "initial_input":
         r.once(v2);
-        v2 = r.value();
+        v2 = r.json();
         break;
       default:
         r.skip();
@@ -199,7 +199,7 @@ function readWorkflowCompleted(r: Reader): WorkflowCompleted {
         return r.bail();
       case "final_state":
         r.once(v0);
-        v0 = r.value();
+        v0 = r.json();
         break;
       default:
         r.skip();
@@ -318,11 +318,11 @@ function readNodeCompleted(r: Reader): NodeCompleted {
         break;
       case "output":
         r.once(v1);
-        v1 = r.value();
+        v1 = r.json();
         break;
       case "state_patch":
         r.once(v2);
-        v2 = r.value();
+        v2 = r.json();
         break;
       case "duration_ms":
         r.once(v3);
@@ -525,7 +525,7 @@ function readInterruptRaised(r: Reader): InterruptRaised {
         break;
       case "state_for_review":
         r.once(v2);
-        v2 = r.value();
+        v2 = r.json();
         break;
       default:
         r.skip();
@@ -563,7 +563,7 @@ function readApprovalReceived(r: Reader): ApprovalReceived {
         break;
       case "state_patch":
         r.once(v4);
-        v4 = r.null() ? null : r.value();
+        v4 = r.null() ? null : r.json();
         break;
       default:
         r.skip();
@@ -637,7 +637,7 @@ function readExternalEventReceived(r: Reader): ExternalEventReceived {
         break;
       case "payload":
         r.once(v1);
-        v1 = r.value();
+        v1 = r.json();
         break;
       default:
         r.skip();
@@ -693,7 +693,7 @@ function readChildWorkflowCompleted(r: Reader): ChildWorkflowCompleted {
         break;
       case "result":
         r.once(v2);
-        v2 = r.value();
+        v2 = r.json();
         break;
       default:
         r.skip();
@@ -849,11 +849,11 @@ function readAutonomyLimitReached(r: Reader): AutonomyLimitReached {
         break;
       case "limit_value":
         r.once(v3);
-        v3 = r.value();
+        v3 = r.json();
         break;
       case "actual_value":
         r.once(v4);
-        v4 = r.value();
+        v4 = r.json();
         break;
       default:
         r.skip();
@@ -985,7 +985,7 @@ function readToolApprovalRequired(r: Reader): ToolApprovalRequired {
         break;
       case "context":
         r.once(v3);
-        v3 = r.value();
+        v3 = r.json();
         break;
       default:
         r.skip();
@@ -1008,7 +1008,7 @@ function readStrategyStarted(r: Reader): StrategyStarted {
         break;
       case "config":
         r.once(v1);
-        v1 = r.value();
+        v1 = r.json();
         break;
       default:
         r.skip();
@@ -1157,11 +1157,11 @@ function readStrategyLimitHit(r: Reader): StrategyLimitHit {
         break;
       case "limit_value":
         r.once(v1);
-        v1 = r.value();
+        v1 = r.json();
         break;
       case "actual_value":
         r.once(v2);
-        v2 = r.value();
+        v2 = r.json();
         break;
       default:
         r.skip();
@@ -1218,11 +1218,11 @@ function readCoordinatorDiscovery(r: Reader): CoordinatorDiscovery {
         break;
       case "candidates":
         r.once(v3);
-        v3 = r.vec((r1) => r1.value());
+        v3 = r.vec((r1) => r1.json());
         break;
       case "filtered_out":
         r.once(v4);
-        v4 = r.vec((r1) => r1.value());
+        v4 = r.vec((r1) => r1.json());
         break;
       default:
         r.skip();
@@ -1247,7 +1247,7 @@ function readCoordinatorScoring(r: Reader): CoordinatorScoring {
         break;
       case "rankings":
         r.once(v1);
-        v1 = r.vec((r1) => r1.value());
+        v1 = r.vec((r1) => r1.json());
         break;
       case "spread":
         r.once(v2);
@@ -1255,7 +1255,7 @@ function readCoordinatorScoring(r: Reader): CoordinatorScoring {
         break;
       case "weights":
         r.once(v3);
-        v3 = r.value();
+        v3 = r.json();
         break;
       default:
         r.skip();
@@ -1300,11 +1300,11 @@ function readCoordinatorDecision(r: Reader): CoordinatorDecision {
         break;
       case "rejected":
         r.once(v5);
-        v5 = r.vec((r1) => r1.value());
+        v5 = r.vec((r1) => r1.json());
         break;
       case "tiebreaker_tokens":
         r.once(v6);
-        v6 = r.null() ? null : r.value();
+        v6 = r.null() ? null : r.json();
         break;
       case "tiebreaker_cost":
         r.once(v7);
@@ -1444,11 +1444,11 @@ function readAgentToolCompleted(r: Reader): AgentToolCompleted {
         break;
       case "output":
         r.once(v1);
-        v1 = r.value();
+        v1 = r.json();
         break;
       case "provenance":
         r.once(v2);
-        v2 = r.null() ? null : r.value();
+        v2 = r.null() ? null : r.json();
         break;
       case "total_cost":
         r.once(v3);
@@ -1494,7 +1494,7 @@ function readAgentToolTerminated(r: Reader): AgentToolTerminated {
         break;
       case "partial_output":
         r.once(v3);
-        v3 = r.null() ? null : r.value();
+        v3 = r.null() ? null : r.json();
         break;
       case "cost":
         r.once(v4);

@@ -15,8 +15,31 @@ import { answer, loadCorpus } from "./support/corpus.js";
 import { Rng } from "./support/gen.js";
 import { Probe, isSendable } from "./support/probe.js";
 import { Obj, Raw, containers, fromNode, type Tree } from "./support/trees.js";
-import { read, decodeEvent, decodeEventKind, decodeEvents, decodeEventsResponse, decodeProvenanceMetadata } from "./schema.js";
-import { EVENTS_ARRAY, EVENTS_ENVELOPE, JsonObject, Timestamp, fastRead, formatF64, parseJson, writeJsonString, type JsonNode, type Reader } from "./wire.js";
+import {
+  read,
+  decodeEvent,
+  decodeEventKind,
+  decodeEvents,
+  decodeEventsResponse,
+  decodeProvenanceMetadata,
+  parseEventKind,
+  serializeEventKind,
+  type NodeCompleted,
+} from "./schema.js";
+import {
+  EVENTS_ARRAY,
+  EVENTS_ENVELOPE,
+  JsonObject,
+  Timestamp,
+  fastRead,
+  formatF64,
+  fromJsonNode,
+  parseJson,
+  toJsonNode,
+  writeJsonString,
+  type JsonNode,
+  type Reader,
+} from "./wire.js";
 
 // A deeper run: JAMJET_FAST_CASES=200000 JAMJET_FAST_SEED=7 node --test dist/fast-path.test.js
 const CASES = Number(process.env.JAMJET_FAST_CASES ?? 20_000);
@@ -213,4 +236,40 @@ test(`fast paths: the exact path's values, serde's verdicts and bytes (${CASES} 
   const accepted = rust.filter((a) => a.kind === "output").length;
   t.diagnostic(`serde accepted ${accepted} of ${cases.length}; disagreements shown: ${bad.length}`);
   assert.deepEqual(bad, []);
+});
+
+const EXACT = { integers: "bigint" } as const;
+
+test("a Value read as serde_json writes it is written back from its text only while its arrays hold what they held", () => {
+  const output = '{"a":[1,0.0,"x",[true,{"b":[2]}]],"c":{"d":[]},"e":-0.5}';
+  const text = `{"type":"node_completed","node_id":"n","output":${output},"state_patch":null,"duration_ms":7}`;
+  const changes: Array<[string, (value: JsonObject) => void]> = [
+    ["an element replaced", (v) => ((v.get("a") as JsonNode[])[2] = "y")],
+    ["0.0 made -0.0", (v) => ((v.get("a") as JsonNode[])[1] = -0)],
+    ["an element added", (v) => (v.get("a") as JsonNode[]).push(3n)],
+    ["one taken away", (v) => (v.get("a") as JsonNode[]).pop()],
+    ["an array inside an array", (v) => (((v.get("a") as JsonNode[])[3] as JsonNode[])[0] = false)],
+    ["an array inside an object inside arrays", (v) => ((((v.get("a") as JsonNode[])[3] as JsonNode[])[1] as JsonObject).get("b") as JsonNode[]).push(1.5)],
+    ["an empty array filled", (v) => ((v.get("c") as JsonObject).get("d") as JsonNode[]).push(null)],
+  ];
+  for (const [what, change] of changes) {
+    const kind = parseEventKind(text) as NodeCompleted;
+    assert.equal(serializeEventKind(kind), text, "read as written: the text itself");
+    change(kind.output as JsonObject);
+    const written = serializeEventKind(kind);
+    assert.notEqual(written, text, what);
+    // the same nodes built anew (no text kept with them): what writeValue makes of them
+    const anew = toJsonNode(fromJsonNode(kind.output, EXACT), EXACT);
+    assert.equal(written, serializeEventKind({ ...kind, output: anew }), what);
+  }
+});
+
+test("a Value not written as serde_json writes it is written anew", () => {
+  const spelled = ['{"b":1,"a":2}', '{"a":1,"a":2}', '{ "a":1}', '{"a":1.50}', '{"a":1e2}', '{"a":"\\/"}', '{"a":"\\u0041"}', '{"a":"\\u001F"}', '{"a":-0}', '{"a":0.000001}', '{"a":[1 ]}'];
+  for (const output of spelled) {
+    const text = `{"type":"node_completed","node_id":"n","output":${output},"state_patch":null,"duration_ms":7}`;
+    const written = serializeEventKind(parseEventKind(text));
+    assert.notEqual(written, text, output);
+    assert.equal(written, serializeEventKind(decodeEventKind(parseJson(text, { defer: true }))), output);
+  }
 });

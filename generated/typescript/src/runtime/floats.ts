@@ -26,8 +26,8 @@
 // double, so the bounds compare alike). There only an integral value differs: no
 // `.0`. So in that range String(x) is serde_json's text, `.0` added when it has no
 // point; the common case, and the engine's own (fast) formatting.
-const PLAIN_LOW = 1e-5;
-const PLAIN_HIGH = 1e16;
+export const PLAIN_LOW = 1e-5;
+export const PLAIN_HIGH = 1e16;
 
 /** serde_json's bytes for an f64 (finite: zmij; NaN/±Infinity: `null`). */
 export function formatF64(x: number): string {

@@ -24,10 +24,12 @@
 //     missing bails (missing field), unknown members are read as Values and
 //     dropped, so anything serde would not even buffer bails too.
 
+import { PLAIN_HIGH, PLAIN_LOW } from "./floats.js";
 import { BuiltEntries, JsonObject, scalePow10, type JsonNode } from "./json.js";
 import { U32_MAX } from "./constants.js";
-import { parseUuid } from "./uuid.js";
+import { isCanonicalAt, parseUuid } from "./uuid.js";
 import { Timestamp } from "./timestamp.js";
+import { compareUtf8 } from "./utf8.js";
 
 /** What the fast paths throw when the exact path must decide (no stack: it is no error). */
 class Bail {}
@@ -41,12 +43,24 @@ const MAX_DIGITS = 15;
 
 const U32_LIMIT = Number(U32_MAX); // compared with a number: no bigint needed
 
+// The control characters serde_json writes with a short escape (\b \t \n \f \r), not `\u00xx`.
+const SHORT_ESCAPED = [0x08, 0x09, 0x0a, 0x0c, 0x0d];
+
 /** The cursor over one JSON text. Every method bails on anything it does not take. */
 export class Reader {
   private i = 0;
   private depth = 0;
   /** Set by scanNumber: whether the literal was a float (fraction, exponent, or `-0`). */
   private float = false;
+  /**
+   * While a Value is read (json()): whether its text so far is exactly what serde_json
+   * writes for it; and the arrays read inside it, each followed by its length and its
+   * elements (json.ts Written).
+   */
+  private canonical = true;
+  private arrays: Array<JsonNode | JsonNode[]> | undefined;
+  /** Set by string(): whether the string held a surrogate pair (see object()). */
+  private astral = false;
 
   constructor(private readonly s: string) {}
 
@@ -58,7 +72,10 @@ export class Reader {
   private ws(): number {
     const s = this.s;
     let c = s.charCodeAt(this.i);
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = s.charCodeAt(++this.i);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      c = s.charCodeAt(++this.i);
+      this.canonical = false; // serde_json writes none
+    }
     return c;
   }
 
@@ -186,8 +203,9 @@ export class Reader {
   /** Past a high surrogate at `i` and its low one; bails on anything else. */
   private pair(c: number, i: number): number {
     const d = this.s.charCodeAt(i + 1);
-    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) return i + 2;
-    return this.bail();
+    if (!(c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff)) this.bail();
+    this.astral = true;
+    return i + 2;
   }
 
   /** The rest of a string from a backslash on, `head` the text before it. */
@@ -223,6 +241,7 @@ export class Reader {
       case 0x5c:
         return "\\";
       case 0x2f:
+        this.canonical = false; // serde_json writes `/` as it is
         return "/";
       case 0x62:
         return "\b";
@@ -244,6 +263,9 @@ export class Reader {
   /** `\uXXXX`, a surrogate only as the first of a `\uXXXX\uXXXX` pair (else serde's error path). */
   private unicodeEscape(): string {
     const n = this.hex4();
+    // serde_json writes `\u00xx` (lower case) only for the control characters without a short escape
+    const lower = this.s.charCodeAt(this.i - 1) < 0x41 || this.s.charCodeAt(this.i - 1) > 0x46;
+    if (n >= 0x20 || SHORT_ESCAPED.includes(n) || !lower) this.canonical = false;
     if (n < 0xd800 || n > 0xdfff) return String.fromCharCode(n);
     if (n > 0xdbff || this.s.charCodeAt(this.i) !== 0x5c || this.s.charCodeAt(this.i + 1) !== 0x75) this.bail();
     this.i += 2;
@@ -302,6 +324,8 @@ export class Reader {
       digits += i - from;
       exponent = from - i;
       float = true;
+      // serde_json writes the shortest digits: no trailing zero but in `x.0`
+      if (i - from > 1 && s.charCodeAt(i - 1) === 0x30) this.canonical = false;
     }
     if (c === 0x65 || c === 0x45) {
       c = s.charCodeAt(++i);
@@ -316,17 +340,23 @@ export class Reader {
       if (i === from || i - from > 4) this.bail();
       exponent += minus ? -e : e;
       float = true;
+      this.canonical = false; // serde_json's exponent form is for magnitudes written no other way: left to writeValue
     }
     if (digits > MAX_DIGITS) this.bail();
     this.i = i;
     if (!float) {
-      // serde_json: a negative zero integer is the f64 -0.0
+      // serde_json: a negative zero integer is the f64 -0.0 (written `-0.0`)
       this.float = negative && sig === 0;
+      if (this.float) this.canonical = false;
       return negative ? -sig : sig;
     }
     this.float = true;
     const f = scalePow10(sig, exponent);
     if (!Number.isFinite(f)) this.bail(); // out of range: serde's error
+    // At most 15 digits and a plain decimal: the double nearest to them, whose shortest
+    // digits are these very ones (15 digits always come back); serde_json writes them
+    // so where it writes a plain decimal (floats.ts), else the text is not its own.
+    if (f !== 0 && !(f >= PLAIN_LOW && f < PLAIN_HIGH)) this.canonical = false;
     return negative ? -f : f;
   }
 
@@ -362,6 +392,12 @@ export class Reader {
   }
 
   uuid(): string {
+    // as uuid writes it (lower-case hyphenated), looked at in place; any other form the long way
+    const at = this.ws() === 0x22 ? this.i + 1 : -1;
+    if (at > 0 && this.s.charCodeAt(at + 36) === 0x22 && isCanonicalAt(this.s, at)) {
+      this.i = at + 37;
+      return this.s.slice(at, at + 36);
+    }
     return parseUuid(this.string());
   }
 
@@ -378,12 +414,29 @@ export class Reader {
 
   // --- serde_json::Value -----------------------------------------------------
 
+  /**
+   * A serde_json::Value field, as the exact path's JsonNode. An object whose text is
+   * exactly what serde_json writes for it (compact, members in BTreeMap order, numbers
+   * and strings spelled as serde_json spells them) keeps that text, with a copy of each
+   * array inside it (json.ts Written): writeValue gives it back while they are as read.
+   */
+  json(): JsonNode {
+    if (this.ws() !== 0x7b) return this.value();
+    const start = this.i;
+    this.canonical = true;
+    const arrays: Array<JsonNode | JsonNode[]> = (this.arrays = []);
+    const entries = this.members();
+    this.arrays = undefined;
+    if (this.canonical) entries.written = { text: this.s.slice(start, this.i), arrays };
+    return new JsonObject(entries);
+  }
+
   /** Any JSON value, as the exact path's JsonNode. */
   value(): JsonNode {
     const c = this.ws();
     if (c === 0x22) return this.string();
     if (c === 0x7b) return this.object();
-    if (c === 0x5b) return this.vec(VALUE);
+    if (c === 0x5b) return this.array();
     if (c === 0x74 || c === 0x66) return this.bool();
     if (this.null()) return null;
     const n = this.scanNumber();
@@ -396,12 +449,39 @@ export class Reader {
   }
 
   private object(): JsonObject {
+    return new JsonObject(this.members());
+  }
+
+  /** An object's members, noting whether they are in serde_json's order. */
+  private members(): BuiltEntries {
     const entries = new BuiltEntries();
     if (this.begin()) {
-      do entries.add(this.key(), this.value());
-      while (this.more());
+      let previous = "";
+      let previousAstral = false;
+      do {
+        this.astral = false;
+        const key = this.key();
+        // in BTreeMap order, each key after the one before: JavaScript's `<` is that order
+        // for keys without surrogate pairs (the one place UTF-16 and code points disagree)
+        if (entries.list.length > 0 && !(previous < key && !previousAstral && !this.astral) && compareUtf8(previous, key) >= 0) {
+          this.canonical = false;
+        }
+        previous = key;
+        previousAstral = this.astral;
+        entries.add(key, this.value());
+      } while (this.more());
     }
-    return new JsonObject(entries);
+    return entries;
+  }
+
+  private array(): JsonNode[] {
+    const items = this.vec(VALUE);
+    const arrays = this.arrays;
+    if (arrays !== undefined) {
+      arrays.push(items, items.length);
+      for (let i = 0; i < items.length; i++) arrays.push(items[i]!);
+    }
+    return items;
   }
 }
 

@@ -366,16 +366,6 @@ function rfc3339Text(days: number, secs: number, frac: number): string {
   return `${y}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(sec, 2)}${fraction}Z`;
 }
 
-// chrono's written form: `YYYY-MM-DDTHH:MM:SS[.f...]Z`, (index, character); -1 the last.
-const CANONICAL_PUNCTUATION: ReadonlyArray<readonly [number, number]> = [
-  [4, 0x2d],
-  [7, 0x2d],
-  [10, 0x54],
-  [13, 0x3a],
-  [16, 0x3a],
-  [-1, 0x5a],
-];
-
 /** The decimal number of the `count` ASCII digits at `at`, or -1 when one is no digit. */
 function digitsAt(s: string, at: number, count: number): number {
   let n = 0;
@@ -444,7 +434,8 @@ export class Timestamp {
   }
 
   /**
-   * The instant of `s` when `s` is exactly what chrono writes (rfc3339Text: UTC, `Z`,
+   * The instant of `s` when `s` is exactly what chrono writes (rfc3339Text:
+   * `YYYY-MM-DDTHH:MM:SS[.f...]Z`, UTC,
    * a 4-digit year, the fraction as AutoSi gives it, no leap second), the form of
    * every canonical log; undefined for any other text, which parse() reads the long
    * way. The relaxed parser reads such a text as this instant, and writes it back
@@ -454,7 +445,8 @@ export class Timestamp {
     const n = s.length;
     const width = n - 21; // digits of the fraction
     if (n !== 20 && width !== 3 && width !== 6 && width !== 9) return undefined;
-    if (!CANONICAL_PUNCTUATION.every(([at, c]) => s.charCodeAt(at < 0 ? n + at : at) === c)) return undefined;
+    const dashes = s.charCodeAt(4) === 0x2d && s.charCodeAt(7) === 0x2d && s.charCodeAt(10) === 0x54;
+    if (!dashes || s.charCodeAt(13) !== 0x3a || s.charCodeAt(16) !== 0x3a || s.charCodeAt(n - 1) !== 0x5a) return undefined;
     if (n > 20 && s.charCodeAt(19) !== 0x2e) return undefined;
     const year = digitsAt(s, 0, 4);
     const month = digitsAt(s, 5, 2);

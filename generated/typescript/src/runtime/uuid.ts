@@ -23,21 +23,30 @@ import { EXPECTING_UUID } from "./constants.js";
 import { WireError } from "./errors.js";
 import type { JsonNode } from "./json.js";
 import { invalidType } from "./primitives.js";
-import { writeJsonString } from "./strings.js";
 import { utf8Decode, utf8Encode } from "./utf8.js";
 
 const HEX = "0123456789abcdef";
 
 /** Whether `s` is in the form uuid writes (and the common input): lower-case hyphenated. */
 function isCanonical(s: string): boolean {
-  if (s.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const c = s.charCodeAt(i);
-    const ok = i === 8 || i === 13 || i === 18 || i === 23 ? c === 0x2d : (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
-    if (!ok) return false;
+  return s.length === 36 && isCanonicalAt(s, 0);
+}
+
+/** Whether the 36 characters of `s` from `at` are a UUID in its lower-case hyphenated form. */
+export function isCanonicalAt(s: string, at: number): boolean {
+  let i = at;
+  for (const end of GROUP_ENDS) {
+    for (; i < at + end; i++) {
+      const c = s.charCodeAt(i);
+      if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+    }
+    if (end < 36 && s.charCodeAt(i++) !== 0x2d) return false;
   }
   return true;
 }
+
+/** Where each group of hex digits of the hyphenated form ends (a hyphen follows but for the last). */
+const GROUP_ENDS = [8, 13, 18, 23, 36];
 
 type Requested = "Any" | "Hyphenated";
 
@@ -174,7 +183,7 @@ export function decodeUuid(node: JsonNode): string {
 /** serde_json bytes of a Uuid given in any form parseUuid accepts. */
 export function writeUuid(uuid: string): string {
   if (typeof uuid !== "string") throw new WireError(`cannot write ${typeof uuid} as Uuid`);
-  return writeJsonString(parseUuid(uuid));
+  return `"${parseUuid(uuid)}"`; // hex digits and hyphens: nothing to escape
 }
 
 // The platform's Web Crypto (Node >= 19, browsers, Deno, Bun), looked up on

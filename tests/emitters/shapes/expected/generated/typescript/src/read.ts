@@ -137,11 +137,11 @@ function readNodeCompleted(r: Reader): NodeCompleted {
         break;
       case "output":
         r.once(v1);
-        v1 = r.value();
+        v1 = r.json();
         break;
       case "state_patch":
         r.once(v2);
-        v2 = r.value();
+        v2 = r.json();
         break;
       case "duration_ms":
         r.once(v3);
@@ -224,7 +224,7 @@ function readApprovalReceived(r: Reader): ApprovalReceived {
         break;
       case "state_patch":
         r.once(v4);
-        v4 = r.null() ? null : r.value();
+        v4 = r.null() ? null : r.json();
         break;
       default:
         r.skip();
