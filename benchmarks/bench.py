@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks import browser, java, nested, node, report
+from benchmarks import conformance_formats as cf
 from benchmarks import inprocess as ip
 from benchmarks import processes as pr
 from benchmarks import store as bs
@@ -49,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dispatch = ip.dispatch_rows(generator, 440 if args.quick else 4_000, rounds)
     startup = pr.startup_seconds(2 if args.quick else 5)
     regenerate = pr.regenerate_seconds(1 if args.quick else 3)
+    ci = cf.rows(1 if args.quick else 3)
     log_bytes = sum(len(line.encode()) + 1 for line in lines)
     text = "\n".join(
         [
@@ -56,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             *_body(in_process, whole, jvm, ts, dispatch, startup, regenerate),
             *browser.section(ts, web),
             *_store(store),
+            *_conformance(ci),
         ]
     )
     print(text)
@@ -158,6 +161,19 @@ def _store(rows: list[Row]) -> list[str]:
         *report.table(rows, everything, memory=True),
         "",
         *(t.line() for t in bs.targets(everything)),
+    ]
+
+
+def _conformance(rows: list[Row]) -> list[str]:
+    everything = Rows()
+    everything.add(*rows)
+    return [
+        "",
+        "## The conformance run's CI outputs (issue 24)",
+        "",
+        *report.table(rows, everything),
+        "",
+        *(t.line() for t in cf.targets(everything)),
     ]
 
 

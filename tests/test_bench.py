@@ -155,6 +155,11 @@ def test_quick_mode_states_every_target_with_ratio_and_verdict(quick: tuple[str,
         assert re.search(r": \d+\.\d{3} \((met|NOT met)\)", line), line
     for name in (pr.IMPORT, pr.CLI_STARTUP, "net of startup"):
         assert name in stdout
+    ci = stdout.split("## The conformance run's CI outputs (issue 24)", 1)[1].split("\n## ", 1)[0]
+    ci_targets = [line for line in ci.splitlines() if line.startswith("- 24")]
+    assert len(ci_targets) == 2
+    for line in ci_targets:
+        assert re.search(r": \d+\.\d{3} \((met|NOT met)\)", line), line
 
 
 def test_quick_mode_sets_the_typescript_package_beside_zod(quick: tuple[str, str]) -> None:
