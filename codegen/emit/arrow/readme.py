@@ -18,7 +18,7 @@ ARROW_TYPES = {
     "timestamp": (
         "timestamp[ns, tz=UTC]",
         "INT64 (TIMESTAMP NANOS, UTC)",
-        "TIMESTAMP_NS / TIMESTAMPTZ",
+        "TIMESTAMPTZ_NS (older DuckDB: TIMESTAMPTZ)",
     ),
     "uuid": ("string", "BYTE_ARRAY (UTF8)", "VARCHAR (`::UUID` casts it)"),
     "json": ("extension<arrow.json> (string)", "BYTE_ARRAY (JSON)", "JSON"),
