@@ -66,10 +66,6 @@ def _output(key: str) -> Cause:
     return Cause(key, title)
 
 
-def _cause(key: str, title: str) -> Cause:
-    return Cause(key, title)
-
-
 # ---- accepting what serde rejects: the class of serde's error -------------------------
 
 _AT = re.compile(r" at line \d+ column \d+$")
@@ -81,7 +77,7 @@ def accepted_cause(result: CaseResult) -> Cause:
     for pattern, found in _verdict_classes():
         if pattern.search(error):
             return found
-    return _cause(f"accepts:{result.case.rule}", f"accepts what serde rejects ({result.case.rule})")
+    return Cause(f"accepts:{result.case.rule}", f"accepts what serde rejects ({result.case.rule})")
 
 
 def rejected_cause(result: CaseResult) -> Cause:
@@ -90,13 +86,13 @@ def rejected_cause(result: CaseResult) -> Cause:
     said = _general(result.actual.text)
     if not said:
         rule = result.case.rule
-        return _cause(f"rejects:{rule}", f"rejects what serde accepts ({rule})")
-    return _cause(f"rejects:{said}", f'rejects what serde accepts, saying "{said}"')
+        return Cause(f"rejects:{rule}", f"rejects what serde accepts ({rule})")
+    return Cause(f"rejects:{said}", f'rejects what serde accepts, saying "{said}"')
 
 
 _QUOTED = re.compile(r"`[^`]*`|\"[^\"]*\"|'[^']*'")
 _DIGITS = re.compile(r"\d+")
-SAID = 80  # characters of a testee's error kept in a cause (causes.json: said_length)
+SAID: int = _table()["rejected"]["said_length"]  # characters of a testee's error kept
 
 
 def _general(error: str) -> str:
