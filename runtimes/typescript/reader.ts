@@ -18,7 +18,13 @@
 //     gives serde's f64; integers stay integers (bigint), floats floats;
 //   * structs: a known member twice bails (serde: duplicate field), a required one
 //     missing bails (missing field), unknown members are read as Values and
-//     dropped, so anything serde would not even buffer bails too.
+//     dropped, so anything serde would not even buffer bails too;
+//   * a Value field (json()) keeps its text when it is serde_json's own, for
+//     writeValue to give back: compact, members strictly in BTreeMap order, strings
+//     with serde_json's escapes only, integers as read, floats as a plain decimal of
+//     at most 15 digits without trailing zeros (but `x.0`) where serde_json writes a
+//     plain decimal (floats.ts): 15 digits read come back as themselves, so they are
+//     the shortest digits of the double, which serde_json writes.
 
 import { PLAIN_HIGH, PLAIN_LOW } from "./floats.js";
 import { BuiltEntries, JsonObject, scalePow10, type JsonNode } from "./json.js";
@@ -413,8 +419,9 @@ export class Reader {
   /**
    * A serde_json::Value field, as the exact path's JsonNode. An object whose text is
    * exactly what serde_json writes for it (compact, members in BTreeMap order, numbers
-   * and strings spelled as serde_json spells them) keeps that text, with a copy of each
-   * array inside it (json.ts Written): writeValue gives it back while they are as read.
+   * and strings spelled as serde_json spells them) keeps that text, with each array
+   * inside it and its elements (json.ts Written): writeValue gives the text back while
+   * they are as read.
    */
   json(): JsonNode {
     if (this.ws() !== 0x7b) return this.value();
