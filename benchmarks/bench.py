@@ -7,6 +7,7 @@ json.loads the same lines, with peak memory on the log and on one 4x longer. In 
 JVM: the Java package against plain Jackson databinding of the same records. Then
 import and startup times, and issue 11's targets as ratios of this run's rows; last,
 the runtime's SQLite store against the same events as JSON Lines (benchmarks/store.py).
+Then the columnar export against DuckDB and pyarrow (benchmarks/columnar.py).
 Nothing is asserted about time. `--quick` runs a small log (CI).
 """
 
@@ -18,7 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import browser, java, nested, node, report
+from benchmarks import browser, columnar, java, nested, node, report
 from benchmarks import conformance_formats as cf
 from benchmarks import inprocess as ip
 from benchmarks import processes as pr
@@ -51,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     startup = pr.startup_seconds(2 if args.quick else 5)
     regenerate = pr.regenerate_seconds(1 if args.quick else 3)
     ci = cf.rows(1 if args.quick else 3)
+    parquet = columnar.report(events, 1 if args.quick else 2)
     log_bytes = sum(len(line.encode()) + 1 for line in lines)
     text = "\n".join(
         [
@@ -59,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             *browser.section(ts, web),
             *_store(store),
             *_conformance(ci),
+            "",
+            "## Columnar export (issue 25, benchmarks/columnar.py)",
+            "",
+            parquet,
         ]
     )
     print(text)

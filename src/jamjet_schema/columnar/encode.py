@@ -10,7 +10,9 @@ very f64 back; integers are written without fraction or exponent, floats never s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -30,17 +32,64 @@ _NS_MIN, _NS_MAX = -(2**63) + 1, 2**63 - 1
 _KIND = {name: kind for name, kind, _ in COLUMNS}
 _NAMES = [name for name, _, _ in COLUMNS]
 _INDEX = {name: i for i, name in enumerate(_NAMES)}
-_loads = json.loads
+
+
+class _Reader:
+    """json.loads that notes whether every float of the text is spelt as Python's repr
+    spells it: then the C encoder writes each Value member exactly as serde did (it
+    escapes serde_json's set of characters, jamjet_schema.wire.strings), and the exact
+    writer (json_text) is needed only for a text with other floats (exponents, or
+    positional digits beyond repr's range)."""
+
+    def __init__(self) -> None:
+        self.repr_floats = True
+        self.decode = json.JSONDecoder(parse_float=self._float).decode
+
+    def _float(self, literal: str) -> float:
+        value = float(literal)
+        if self.repr_floats and _FLOAT_REPR(value) != literal:
+            self.repr_floats = False
+        return value
+
+
+_FLOAT_REPR = float.__repr__
+_READER = _Reader()
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _nanos(text: str) -> int | None:
     """The instant as timestamp[ns] holds it; None where it cannot (out of its range,
     or a leap second), for the overflow column to keep the text."""
+    if _CHRONO_SHAPE.fullmatch(text):  # chrono's text of a year 0001..9999, no leap second
+        midnight = _MIDNIGHTS.get(text[:10])
+        if midnight is None:
+            midnight = _midnight(text[:10])
+        if midnight is not None:
+            fraction = text[20:-1]
+            seconds = int(text[11:13]) * 3600 + int(text[14:16]) * 60 + int(text[17:19])
+            nanos = midnight + seconds * _NANOS + (int(fraction.ljust(9, "0")) if fraction else 0)
+            return nanos if _NS_MIN <= nanos <= _NS_MAX else None
     instant = Timestamp.parse(text)
     if instant.is_leap_second:
         return None
     nanos = instant.unix_seconds * _NANOS + instant.nanosecond
     return nanos if _NS_MIN <= nanos <= _NS_MAX else None
+
+
+_CHRONO_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-5][0-9]:[0-5][0-9](\.[0-9]+)?Z")
+_MIDNIGHTS: dict[str, int] = {}  # a day's text -> its midnight in Unix nanoseconds
+_EPOCH_DAY = dt.date(1970, 1, 1).toordinal()
+
+
+def _midnight(day: str) -> int | None:
+    try:
+        days = dt.date.fromisoformat(day).toordinal() - _EPOCH_DAY
+    except ValueError:  # year 0000, which date cannot hold: the exact path
+        return None
+    if len(_MIDNIGHTS) > 4096:  # a log spans few days; random ones must not grow this
+        _MIDNIGHTS.clear()
+    _MIDNIGHTS[day] = days * 86_400 * _NANOS
+    return _MIDNIGHTS[day]
 
 
 def _same(value: Any) -> Any:
@@ -49,7 +98,9 @@ def _same(value: Any) -> Any:
 
 def _json(value: Any) -> str | None:
     # JSON null is a null cell: serde writes a null member's `null` back from the layout
-    return None if value is None else json_text(value)
+    if value is None:
+        return None
+    return _encode(value) if _READER.repr_floats else json_text(value)
 
 
 def _list_of(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -109,8 +160,10 @@ def batch_of_lines(lines: list[str]) -> pa.RecordBatch:
 
     count = len(lines)
     columns: list[list[Any]] = [[None] * count for _ in _NAMES]
+    reader = _READER
     for row, line in enumerate(lines):
-        doc = _loads(line)
+        reader.repr_floats = True
+        doc = reader.decode(line)
         _put(columns, row, _ENVELOPE, doc)
         kind = doc[UNION_MEMBER]
         tag = kind[TAG]
