@@ -34,6 +34,7 @@ import { PLAIN_HIGH, PLAIN_LOW } from "./floats.js";
 import { BuiltEntries, JsonObject, scalePow10, type JsonNode } from "./json.js";
 import { U32_MAX } from "./constants.js";
 import { isCanonicalAt, parseUuid } from "./uuid.js";
+import { SHORT_ESCAPED } from "./strings.js";
 import { Timestamp } from "./timestamp.js";
 import { compareUtf8 } from "./utf8.js";
 
@@ -48,9 +49,6 @@ const MAX_DEPTH = 100;
 const MAX_DIGITS = 15;
 
 const U32_LIMIT = Number(U32_MAX); // compared with a number: no bigint needed
-
-// The control characters serde_json writes with a short escape (\b \t \n \f \r), not `\u00xx`.
-const SHORT_ESCAPED = [0x08, 0x09, 0x0a, 0x0c, 0x0d];
 
 /** The cursor over one JSON text. Every method bails on anything it does not take. */
 export class Reader {
@@ -277,6 +275,7 @@ export class Reader {
     this.i += 2;
     const low = this.hex4();
     if (low < 0xdc00 || low > 0xdfff) this.bail();
+    this.astral = true;
     return String.fromCharCode(n, low);
   }
 

@@ -17,6 +17,9 @@
 import { WireError } from "./errors.js";
 import { isWellFormed } from "./utf8.js";
 
+/** The control characters written with a short escape (\b \t \n \f \r) rather than `\u00xx`. */
+export const SHORT_ESCAPED: readonly number[] = [0x08, 0x09, 0x0a, 0x0c, 0x0d];
+
 /**
  * serde_json::to_string of a Rust String. Throws WireError if `s` holds a
  * lone surrogate: a Rust String cannot, so no serde output could exist.
