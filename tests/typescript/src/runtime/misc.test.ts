@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { compareUtf8, parseJson } from "../wire.js";
-import { utf8DecodeFallback, utf8EncodeFallback } from "../wire.js";
+import { isWellFormed, isWellFormedFallback, utf8DecodeFallback, utf8EncodeFallback } from "../wire.js";
 import { Rng } from "../support/gen.js";
 import { assertAgreement, cross, runDifferential } from "../support/harness.js";
 import { Probe } from "../support/probe.js";
@@ -35,6 +35,17 @@ test("portable UTF-8 encoder/decoder agree with the platform's", () => {
   }
   assert.equal(utf8EncodeFallback("a\ud800"), undefined);
   assert.equal(utf8EncodeFallback("\udc00"), undefined);
+});
+
+test("the portable well-formedness check agrees with the platform's (String.prototype.isWellFormed)", () => {
+  const rng = new Rng(9);
+  const units = [0x41, 0xe9, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xffff];
+  const platform = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed(); // ES2024
+  for (let i = 0; i < 5000; i++) {
+    const s = String.fromCharCode(...Array.from({ length: rng.int(8) }, () => rng.pick(units)));
+    assert.equal(isWellFormedFallback(s), platform(s), JSON.stringify(s));
+    assert.equal(isWellFormed(s), platform(s), JSON.stringify(s));
+  }
 });
 
 test("serde_json's default float parse is not JS's: shown against the probe", async (t) => {
