@@ -101,11 +101,7 @@ def struct_printer(model: WireModel, decl: Struct) -> str:
 
 
 def variant_printer(model: WireModel, union: TaggedUnion, v: Variant) -> str:
-    tag = (
-        json.dumps(union.tag, ensure_ascii=False)
-        + ":"
-        + json.dumps(v.wire_name, ensure_ascii=False)
-    )
+    tag = key_text(union.tag) + json.dumps(v.wire_name, ensure_ascii=False)
     return (
         f"function print{v.name}(value: {v.name}): string {{\n"
         f"{Members(model, tag).body(v.fields)}}}\n"
