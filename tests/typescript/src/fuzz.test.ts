@@ -14,7 +14,7 @@ import { Obj, Raw, VALUES, containers, fromNode, render, type Tree } from "./sup
 import { LOG_FORM, parseJson, type Form } from "./wire.js";
 
 // A deeper run: JAMJET_FUZZ_CASES=200000 JAMJET_FUZZ_SEED=7 node --test dist/fuzz.test.js
-const CASES = Number(process.env.JAMJET_FUZZ_CASES ?? 12_000);
+const CASES = Number(process.env.JAMJET_FUZZ_CASES ?? 80_000); // issue 23: 80,000 every run
 const SEED = Number(process.env.JAMJET_FUZZ_SEED ?? 20_251_125);
 
 const KEYS = ["type", "node_id", "zz_unknown", "verified", "evidence_refs", "cost_usd", "kind", "id", "decision"];
