@@ -1,4 +1,4 @@
-"""Sessions: regenerate, check, tests, lint, release, browser, bench. `nox -l` lists them.
+"""Sessions: regenerate, check, tests, lint, release, browser, spark, bench. `nox -l` lists them.
 
 Every session installs what it needs itself, so a fresh machine with only the
 toolchains (Python, cargo, node, Java with Maven) can run any of them.
@@ -168,6 +168,16 @@ def browser(session: nox.Session) -> None:
     session.run("npm", "run", "build", "--prefix", "tests/typescript", "--silent", external=True)
     session.run("npm", "ci", "--prefix", "tests/browser", "--no-audit", external=True)
     session.run("npm", "test", "--prefix", "tests/browser", "--silent", external=True)
+
+
+@nox.session(python=PYTHON)
+def spark(session: nox.Session) -> None:
+    """jamjet_schema.spark (`jamjet-schema spark-export`) on Spark in local mode, local[2]
+    on the machine's JVM (Java 17 or later): the Parquet rows it writes are export's, its
+    rejects table is what validate reports (tests/spark)."""
+    session.install("-e", ".[dev,spark]")  # pyspark is big: only this session has it
+    session.run("python", "-c", _NATIVE_IN_USE)
+    session.run("pytest", "-q", "tests/spark", *session.posargs)
 
 
 @nox.session(python=PYTHON)

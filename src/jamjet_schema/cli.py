@@ -34,6 +34,7 @@ COMMANDS = [
     "validate",
     "canonicalize",
     "export",
+    "spark-export",
     "check-store",
     "conformance",
     "testee",

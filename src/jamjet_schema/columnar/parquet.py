@@ -13,14 +13,12 @@ import contextlib
 from collections.abc import Iterator
 from typing import IO, Any
 
-from jamjet_schema import native
 from jamjet_schema.columnar.decode import lines_of_batch
 from jamjet_schema.columnar.encode import batch_of_text
 from jamjet_schema.columnar.schema import arrow_schema, layout_problem
 from jamjet_schema.files.errors import Unusable
-from jamjet_schema.logs.check import Verdict, check
-from jamjet_schema.logs.records import make_record
-from jamjet_schema.logs.scan import REFUSED, Canonical
+from jamjet_schema.logs.check import Verdict
+from jamjet_schema.logs.scan import Canonical, judged_lines
 
 # Rows per row group: about 30 MB of columns for events of a few hundred bytes, and
 # enough rows for each column chunk to compress well.
@@ -115,16 +113,4 @@ def read_back(path: str) -> Iterator[Canonical | Verdict]:
 def _judged(path: str, first: int, lines: list[str]) -> Iterator[Canonical | Verdict]:
     """serde's verdict on restored rows: from a file this package wrote, every row is
     accepted as it is; one written by other tools may hold what serde refuses."""
-    if native.CORE is None:
-        for index, line in enumerate(lines):
-            verdict = check(make_record(path, first + index, line.encode()), canonical=True)
-            text = verdict.canonical
-            yield verdict if text is None else Canonical((text + "\n").encode())
-        return
-    data = "".join(line + "\n" for line in lines).encode()
-    out, _counts, places, _ends = native.CORE.canonical_lines(data, 0, len(data))
-    yield Canonical(out)
-    for index, start, end, what, why in places:
-        if what == REFUSED:
-            record = make_record(path, first + index, data[start:end])
-            yield check(record, True, True, native.located(why))
+    return judged_lines(path, first, "".join(line + "\n" for line in lines).encode())

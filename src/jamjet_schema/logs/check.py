@@ -26,6 +26,9 @@ class Verdict:
     rule: str = ""  # the corpus rule the error breaks, as the engine says it
     # the older serde_json that writes a non-canonical line so (era_match.py)
     era: str | None = None
+    # the field path of the offending value, as `error` starts with it ("" at the root,
+    # or where none is known): the rejects table of jamjet_schema.spark has it apart
+    path: str = ""
 
     @property
     def ok(self) -> bool:
@@ -54,7 +57,7 @@ def check(
         error = record.framing_error or "unreadable record"
         return Verdict(record, None, None, error, rule=record.framing_rule)
     if why is not None:  # the core said why: the models are not needed
-        return _rejected(record, str(why), why.rule, why.variant)
+        return _rejected(record, str(why), why.rule, why.variant, why.path)
     # The models are loaded here, not on import: a log checked by the native core
     # (logs.scan) needs them only for a line the core cannot explain.
     from jamjet_schema import Event
@@ -64,14 +67,15 @@ def check(
     if core:
         event, why = native.judge(native.CORE.ROOT, record.text)
         if why is not None:
-            return _rejected(record, str(why), why.rule, why.variant)
+            return _rejected(record, str(why), why.rule, why.variant, why.path)
     elif not refused:  # the pure-Python path: its fast way first, as model_validate_json
         event = Event.fast_read(record.text)
     if event is None:
         exact = Event.exact_read(record.text)
         if exact.error is not None:
             message, rule = _message_and_rule(exact.error)
-            return _rejected(record, message, rule, _variant_in(exact.tree))
+            path = _path_of(exact.error)
+            return _rejected(record, message, rule, _variant_in(exact.tree), path)
         if refused or core:  # the core refused what the exact path accepts
             message = native.message(Event, record.text) or "refused"
             return _rejected(record, message, OTHER, _variant_in(exact.tree))
@@ -91,11 +95,19 @@ def _message_and_rule(error: ValidationError) -> tuple[str, str]:
     return serde_message(error), serde_rule(error)
 
 
-def _rejected(record: Record, message: str, rule: str, variant: str | None) -> Verdict:
+def _path_of(error: ValidationError) -> str:
+    from jamjet_schema.models.errors import serde_parts
+
+    return serde_parts(error)[0]
+
+
+def _rejected(
+    record: Record, message: str, rule: str, variant: str | None, path: str = ""
+) -> Verdict:
     assert record.text is not None
     if record.text.startswith(BOM_TEXT):
         message += f" ({BOM_HINT})"
-    return Verdict(record, variant, None, message, rule=rule)
+    return Verdict(record, variant, None, message, rule=rule, path=path)
 
 
 def _variant_in(tree: JsonNode | None) -> str | None:

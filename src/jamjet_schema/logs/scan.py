@@ -184,6 +184,26 @@ def canonical_texts(
                 line += ends
 
 
+def judged_lines(source: str, first: int, data: bytes) -> Iterator[Canonical | Verdict]:
+    """serde's verdict on whole lines (`data`: each ended by a line feed), line `first`
+    the first: the canonical lines of the accepted ones (Canonical, in order; with the
+    native core one for all, in one call) and a Verdict for each refused line, named
+    by its place. Blank lines are skipped, as a log's are, yet counted."""
+    if native.CORE is None:
+        for index, raw in enumerate(data.split(b"\n")[:-1]):
+            if raw.strip():
+                verdict = check(make_record(source, first + index, raw.rstrip(b"\r")), True)
+                text = verdict.canonical
+                yield verdict if text is None else Canonical((text + "\n").encode())
+        return
+    out, _counts, places, _ends = native.CORE.canonical_lines(data, 0, len(data))
+    yield Canonical(out)
+    for index, start, end, what, why in places:
+        if what == REFUSED:  # a line only written differently is in `out`
+            record = make_record(source, first + index, data[start:end])
+            yield check(record, True, True, native.located(why))
+
+
 def _tally(chunk: Chunk, counts: list[int], places: list[Place]) -> Tally:
     per_variant = {name: n for name, n in zip(native.CORE.VARIANTS, counts, strict=True) if n}
     problems = sum(place[2] - place[1] for place in places)
