@@ -37,7 +37,10 @@ def test_a_log_to_parquet_and_back_is_canonicalize(tmp_path: Path, lines: list[s
     canonical = cli("canonicalize", log).out
     kept = canonical.count(b"\n")
     assert kept == len(lines) - len(reported)  # damaged lines stand in for good ones
-    assert done.error_lines[-1] == f"{kept} events exported, {len(reported)} records rejected"
+    assert (
+        done.error_lines[-1]
+        == f"{kept} events exported, {len(reported)} record{'s' * (len(reported) != 1)} rejected"
+    )
     assert pq.ParquetFile(parquet).metadata.num_row_groups == 3  # rows written as they came
     assert pq.read_schema(parquet) == arrow_schema()
     back = cli("export", parquet, "--format", "jsonl")

@@ -118,7 +118,8 @@ def test_the_command_writes_the_rows_export_writes(tmp_path: Path, logs: list[Pa
     assert rows.equals(single) and is_the_layout(rows.schema)
     kept = single.num_rows
     said = reported([log])
-    assert done.error_lines[-1] == f"{kept} events exported, {len(said)} records rejected (1 files)"
+    rejected = f"{len(said)} record{'s' * (len(said) != 1)} rejected"
+    assert done.error_lines[-1] == f"{kept} events exported, {rejected} (1 file)"
     assert [as_validate_says(row) for row in pq.read_table(rejects).to_pylist()] == said
     back = "".join(event.model_dump_json() + "\n" for event in from_arrow(rows)).encode()
     assert back == cli("canonicalize", log).out  # serde's bytes of the accepted lines

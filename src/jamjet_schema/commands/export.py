@@ -194,5 +194,14 @@ def _from_file(args: argparse.Namespace, what: str, out: IO[bytes]) -> int:
             out.write(item.canonical.encode() + b"\n")
             exported += 1
     out.flush()
-    print(f"{exported} events exported, {rejected} records rejected", file=sys.stderr)
+    print(exported_summary(exported, rejected), file=sys.stderr)
     return 1 if rejected else 0
+
+
+def exported_summary(exported: int, rejected: int) -> str:
+    """The closing line on stderr: `1 event exported, 2 records rejected`."""
+    return f"{counted(exported, 'event')} exported, {counted(rejected, 'record')} rejected"
+
+
+def counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"

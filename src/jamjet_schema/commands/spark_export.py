@@ -20,6 +20,7 @@ import argparse
 import sys
 from typing import Any
 
+from jamjet_schema.commands.export import counted, exported_summary
 from jamjet_schema.files.errors import Unusable
 
 
@@ -53,8 +54,6 @@ def run(args: argparse.Namespace) -> int:
         done = export_logs(spark, args.logs, args.out, args.rejects)
     finally:
         spark.stop()
-    print(
-        f"{done.events} events exported, {done.rejected} records rejected ({done.files} files)",
-        file=sys.stderr,
-    )
+    files = counted(done.files, "file")
+    print(f"{exported_summary(done.events, done.rejected)} ({files})", file=sys.stderr)
     return 1 if done.rejected else 0
