@@ -38,4 +38,3 @@ def test_conformance() -> None:
 
 def era_hint(version: str) -> str:
     return f'set "serde_json_era": "{version}" in jamjet-conformance.json'
-

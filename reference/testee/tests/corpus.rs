@@ -7,13 +7,17 @@ use jamjet_testee::{handler, Envelope, Form, Outcome};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+/// The corpus's files that are no fixture file: what it covers, how failures group.
+fn is_beside_fixtures(path: &Path) -> bool {
+    path.ends_with("manifest.json") || path.ends_with("causes.json")
+}
+
 fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("corpus folder") {
         let path = entry.expect("dir entry").path();
         if path.is_dir() {
             fixture_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") && !path.ends_with("manifest.json")
-        {
+        } else if path.extension().is_some_and(|e| e == "json") && !is_beside_fixtures(&path) {
             out.push(path);
         }
     }
