@@ -61,11 +61,17 @@ def quick(
 
 
 def table_rows(text: str) -> dict[str, list[str]]:
-    """measurement -> its cells, over every results table of the report."""
+    """measurement -> its cells, over every results table of the report (the tables
+    headed `| measurement |`; the columnar section's table has columns of its own)."""
     rows: dict[str, list[str]] = {}
+    in_results = False
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| ") and cells[0] != "measurement" and not cells[0].startswith("---"):
+        if not line.startswith("| "):
+            in_results = False
+        elif cells[0] == "measurement":
+            in_results = True
+        elif in_results and not cells[0].startswith("---"):
             rows[cells[0]] = cells
     return rows
 

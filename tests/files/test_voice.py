@@ -35,6 +35,7 @@ def _unusable_cases(tmp: Path) -> list[list[str]]:
         ["conformance", "--corpus", str(tmp), "--impl", "python"],
         ["testee", "--help-me"],
         ["diff", "0.9.0", "1.1.0"],
+        ["spark-export", "--help-me"],  # the same with or without pyspark installed
     ]
 
 
