@@ -140,6 +140,27 @@ def test_the_tarball_installs_and_works_in_a_fresh_project(project: Path) -> Non
     assert re.search(r'"sequence":1,.*"created_at":"[^"]+Z"}$', out[2])
 
 
+def write_strict_tsconfig(project: Path, toolchain: Path, sources: str, **more: bool) -> None:
+    """A user's project's tsconfig.json, as strict as ours: `sources`/*.ts -> out/, with
+    the types of `toolchain` (a node_modules holding typescript and @types/node)."""
+    options: dict[str, object] = {
+        "target": "ES2022",
+        "module": "NodeNext",
+        "moduleResolution": "NodeNext",
+        "lib": ["ES2022"],
+        "types": ["node"],
+        "typeRoots": [str(toolchain / "@types")],
+        "strict": True,
+        "noUncheckedIndexedAccess": True,
+        "exactOptionalPropertyTypes": True,
+        **more,
+        "rootDir": sources,
+        "outDir": "out",
+    }
+    config = {"compilerOptions": options, "include": [f"{sources}/*.ts"]}
+    (project / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+
+
 def readme_examples() -> list[str]:
     text = (REPO / PACKAGE / "README.md").read_text(encoding="utf-8")
     return re.findall(r"^```ts\n(.*?)^```$", text, flags=re.S | re.M)
@@ -155,21 +176,7 @@ def test_the_readme_examples_compile_and_run_against_the_tarball(
     for i, code in enumerate(examples):
         (sources / f"example{i}.ts").write_text(code, encoding="utf-8")
     toolchain = checkout / "tests" / "typescript" / "node_modules"  # installed by the pack
-    options = {
-        "target": "ES2022",
-        "module": "NodeNext",
-        "moduleResolution": "NodeNext",
-        "lib": ["ES2022"],
-        "types": ["node"],
-        "typeRoots": [str(toolchain / "@types")],
-        "strict": True,
-        "noUncheckedIndexedAccess": True,
-        "exactOptionalPropertyTypes": True,
-        "rootDir": "examples",
-        "outDir": "out",
-    }
-    config = {"compilerOptions": options, "include": ["examples/*.ts"]}
-    (project / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    write_strict_tsconfig(project, toolchain, "examples")
     run(["node", str(toolchain / "typescript" / "bin" / "tsc"), "-p", "tsconfig.json"], project)
     for i in range(len(examples)):
         run(["node", f"out/example{i}.js"], cwd=project)

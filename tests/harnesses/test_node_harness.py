@@ -34,6 +34,7 @@ from tests.harnesses.conftest import (
     selected_fixtures,
     summary_groups,
 )
+from tests.test_typescript_package import write_strict_tsconfig
 
 HARNESS = REPO / "conformance" / "harness" / "node"
 SCHEMA = REPO / "generated" / "typescript"
@@ -139,22 +140,7 @@ def project(tarballs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactor
     )
     (root / "known-failures.txt").write_text("# none\n", encoding="utf-8")
     toolchain = HARNESS / "node_modules"  # the harness's pinned compiler and @types/node
-    options = {
-        "target": "ES2022",
-        "module": "NodeNext",
-        "moduleResolution": "NodeNext",
-        "lib": ["ES2022"],
-        "types": ["node"],
-        "typeRoots": [str(toolchain / "@types")],
-        "strict": True,
-        "noUncheckedIndexedAccess": True,
-        "exactOptionalPropertyTypes": True,
-        "noUnusedLocals": True,
-        "rootDir": "src",
-        "outDir": "out",
-    }
-    config = {"compilerOptions": options, "include": ["src/*.ts"]}
-    (root / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    write_strict_tsconfig(root, toolchain, "src", noUnusedLocals=True)
     built = run(
         ["node", str(toolchain / "typescript" / "bin" / "tsc"), "-p", "tsconfig.json"], root
     )
