@@ -46,6 +46,7 @@ from jamjet_schema.commands.validate import (
 from jamjet_schema.files.errors import Unusable
 from jamjet_schema.files.inputs import GZIP_MAGIC, ZSTD_MAGIC
 from jamjet_schema.files.outputs import STDIO, refuse_inputs, replacing
+from jamjet_schema.logs.summary import exported_summary
 from jamjet_schema.store.location import names_a_store, path_of
 
 FORMATS = ("jsonl", "parquet")
@@ -196,12 +197,3 @@ def _from_file(args: argparse.Namespace, what: str, out: IO[bytes]) -> int:
     out.flush()
     print(exported_summary(exported, rejected), file=sys.stderr)
     return 1 if rejected else 0
-
-
-def exported_summary(exported: int, rejected: int) -> str:
-    """The closing line on stderr: `1 event exported, 2 records rejected`."""
-    return f"{counted(exported, 'event')} exported, {counted(rejected, 'record')} rejected"
-
-
-def counted(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"

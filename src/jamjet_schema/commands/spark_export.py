@@ -20,8 +20,8 @@ import argparse
 import sys
 from typing import Any
 
-from jamjet_schema.commands.export import counted, exported_summary
 from jamjet_schema.files.errors import Unusable
+from jamjet_schema.logs.summary import counted, exported_summary
 
 
 def register(subparsers: Any) -> None:

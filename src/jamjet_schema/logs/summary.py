@@ -64,3 +64,12 @@ class Summary:
 
     def as_json(self) -> str:
         return json.dumps({"summary": self.as_dict()})
+
+
+def exported_summary(exported: int, rejected: int, what: str = "record") -> str:
+    """An export's closing line on stderr: `1 event exported, 2 records rejected`."""
+    return f"{counted(exported, 'event')} exported, {counted(rejected, what)} rejected"
+
+
+def counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import BinaryIO, TextIO
 
+from jamjet_schema.logs.summary import exported_summary
 from jamjet_schema.store.connection import opened
 from jamjet_schema.store.row_batches import EXECUTION_ORDER, Selection
 from jamjet_schema.store.row_report import render
@@ -45,5 +46,5 @@ def export_store(
                     rejected += 1
                     err.write(render(name, verdict, "text") + "\n")
     out.flush()
-    print(f"{exported - rejected} events exported, {rejected} rows rejected", file=err)
+    print(exported_summary(exported - rejected, rejected, "row"), file=err)
     return 1 if rejected else 0
