@@ -29,3 +29,13 @@ def check_lines(
 def canonical_lines(
     data: bytes, start: int, end: int
 ) -> tuple[bytes, list[int], list[Place], int]: ...
+
+# A column of the columnar layout as Arrow lays it out (native/src/columns.rs): its
+# null count, its buffers (validity None when nothing is null), its children.
+Column = tuple[int, list[bytes | None], list[Any]]
+
+# Every accepted event as columns, in the layout's order (with `canonical`, a line
+# serde writes otherwise is a problem too, yet in the columns).
+def column_lines(
+    data: bytes, start: int, end: int, canonical: bool
+) -> tuple[list[Column], list[int], list[Place], int]: ...

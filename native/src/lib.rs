@@ -7,6 +7,7 @@
 //! wire model into generated/native/wire.rs), and a batch check of JSON Lines that
 //! runs without the GIL (lines.rs).
 
+mod columns;
 mod json_form;
 mod lines;
 mod py;
@@ -14,6 +15,8 @@ mod refusal;
 mod strings;
 #[path = "../../generated/native/wire.rs"]
 mod wire;
+#[path = "../../generated/native/columns.rs"]
+mod wire_columns;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -192,6 +195,7 @@ fn _jamjet_schema_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(lines::check_lines, m)?)?;
     m.add_function(wrap_pyfunction!(lines::canonical_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(lines::column_lines, m)?)?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::refusal::{self, Explained, Located};
+use crate::wire_columns::Columns;
 use crate::{py, wire};
 
 /// What happened to one line that is not simply good.
@@ -39,6 +40,9 @@ type Checked = (Vec<u64>, Vec<Place>, usize);
 /// As `Checked`, after the canonical bytes of the accepted events.
 type Rewritten<'py> = (Bound<'py, PyBytes>, Vec<u64>, Vec<Place>, usize);
 
+/// As `Checked`, after the Arrow columns of the accepted events.
+type Columned<'py> = (Vec<Bound<'py, PyAny>>, Vec<u64>, Vec<Place>, usize);
+
 fn places(py: Python<'_>, problems: Vec<Problem>) -> PyResult<Vec<Place>> {
     problems
         .into_iter()
@@ -66,13 +70,43 @@ fn records(data: &[u8]) -> impl Iterator<Item = (usize, usize, &[u8])> {
     })
 }
 
-/// Checks every record of `data`; with `out`, writes each accepted event's canonical
-/// bytes there too, one per line (a record is canonical when they are its own).
+/// Where the accepted events go, besides their count.
+enum Accepted<'a> {
+    /// Nowhere: a canonical check compares each event's bytes with its line.
+    Counted,
+    /// Their canonical bytes, one per line.
+    Canonical(&'a mut Vec<u8>),
+    /// Their Arrow columns, a row each.
+    Columns(&'a mut Columns),
+}
+
+impl Accepted<'_> {
+    /// Takes an accepted event; false if serde writes it otherwise than `line`, when
+    /// that is checked (`canonical`) or costs nothing more (its bytes are written).
+    fn take(&mut self, root: &wire::Root, line: &[u8], canonical: bool) -> bool {
+        match self {
+            Accepted::Counted => !canonical || py::writes_back(root, line),
+            Accepted::Canonical(out) => {
+                let start = out.len();
+                let written = serde_json::to_writer(&mut **out, root).is_ok();
+                let same = written && &out[start..] == line;
+                out.push(b'\n');
+                same
+            }
+            Accepted::Columns(columns) => {
+                columns.push(root);
+                !canonical || py::writes_back(root, line)
+            }
+        }
+    }
+}
+
+/// Checks every record of `data`, handing each accepted event on to `accepted`.
 fn scan(
     data: &[u8],
     offset: usize,
     canonical: bool,
-    mut out: Option<&mut Vec<u8>>,
+    mut accepted: Accepted<'_>,
 ) -> (Vec<u64>, Vec<Problem>) {
     let mut counts = vec![0u64; wire::VARIANTS.len()];
     let mut problems = Vec::new();
@@ -98,17 +132,7 @@ fn scan(
                 continue;
             }
         };
-        let as_written = match out.as_deref_mut() {
-            Some(out) => {
-                let start = out.len();
-                let written = serde_json::to_writer(&mut *out, &root).is_ok();
-                let same = written && &out[start..] == line;
-                out.push(b'\n');
-                same
-            }
-            None => !canonical || py::writes_back(&root, line),
-        };
-        if as_written || !canonical {
+        if accepted.take(&root, line, canonical) || !canonical {
             counts[wire::root_variant(&root)] += 1;
         } else {
             problems.push(place(What::NotCanonical, None));
@@ -132,7 +156,7 @@ pub fn check_lines(
 ) -> PyResult<Checked> {
     let lines = range(data, start, end)?;
     let (counts, problems, ends) = py.detach(|| {
-        let (counts, problems) = scan(lines, start, canonical, None);
+        let (counts, problems) = scan(lines, start, canonical, Accepted::Counted);
         (counts, problems, memchr::memchr_iter(b'\n', lines).count())
     });
     Ok((counts, places(py, problems)?, ends))
@@ -150,7 +174,7 @@ pub fn canonical_lines<'py>(
     let lines = range(data, start, end)?;
     let (out, counts, problems, ends) = py.detach(|| {
         let mut out = Vec::with_capacity(lines.len());
-        let (counts, problems) = scan(lines, start, true, Some(&mut out));
+        let (counts, problems) = scan(lines, start, true, Accepted::Canonical(&mut out));
         (
             out,
             counts,
@@ -159,6 +183,34 @@ pub fn canonical_lines<'py>(
         )
     });
     Ok((PyBytes::new(py, &out), counts, places(py, problems)?, ends))
+}
+
+/// As `check_lines`, and every accepted event in the Arrow columns of the columnar
+/// layout, in its order (columns.rs: each its null count, buffers, children), a line
+/// serde writes otherwise too. With `canonical`, such a line is also a problem: serde's
+/// float parsing is not correctly rounded, so a canonical text read again may not give
+/// the values it was written from (`9.999999999999999e-31` reads as `1e-30` does).
+#[pyfunction]
+pub fn column_lines<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    canonical: bool,
+) -> PyResult<Columned<'py>> {
+    let lines = range(data, start, end)?;
+    let (built, counts, problems, ends) = py.detach(|| {
+        let mut columns = Columns::default();
+        let into = Accepted::Columns(&mut columns);
+        let (counts, problems) = scan(lines, start, canonical, into);
+        let ends = memchr::memchr_iter(b'\n', lines).count();
+        (columns.finish(), counts, problems, ends)
+    });
+    let built = built
+        .into_iter()
+        .map(|column| column.into_py(py))
+        .collect::<PyResult<_>>()?;
+    Ok((built, counts, places(py, problems)?, ends))
 }
 
 fn range(data: &[u8], start: usize, end: usize) -> PyResult<&[u8]> {

@@ -1,11 +1,13 @@
 """The native emitter: the per-type half of the Python package's Rust core (native/).
 
-One Rust module, generated/native/wire.rs, included by native/src/lib.rs:
+Two Rust modules, included by native/src/lib.rs. generated/native/wire.rs:
 - tables the entry points dispatch on: the Python classes, the documents, the tags;
 - reading (read.py): shadow types serde deserializes into the Python objects the
   models hold, and builders of a model from the generated crate's own value;
 - writing (write.py): borrowed mirror types of the generated crate's, with the same
   serde attributes, that serde serializes straight from the models' fields.
+generated/native/columns.rs (columns.py): the columnar layout's Arrow columns filled
+from the generated crate's values.
 The verdicts are the generated crate's (generated/rust); the bytes are serde's derive
 and serde_json's, with the attributes the Rust emitter gives the crate.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from codegen.emit.native import read, write
+from codegen.emit.native import columns, read, write
 from codegen.emit.native.names import class_const, documents, python_classes, root_union
 from codegen.emit.rust import rust_type
 from codegen.header import header
@@ -42,7 +44,10 @@ use crate::{canonical, read_as, Text};
 
 
 def emit(model: WireModel) -> dict[str, str]:
-    return {PATH: rustfmt(wire_rs(model))}
+    return {
+        PATH: rustfmt(wire_rs(model)),
+        columns.PATH: rustfmt(columns.columns_rs(model)),
+    }
 
 
 def rustfmt(source: str) -> str:

@@ -27,9 +27,9 @@ def to_arrow(events: Iterable[Event]) -> pa.Table:
     """A table of the layout, one row per event, in order."""
     import pyarrow as pa
 
-    from jamjet_schema.columnar.encode import batch_of_lines
+    from jamjet_schema.columnar.assemble import batch_of_text
 
-    batch = batch_of_lines([event.model_dump_json() for event in events])
+    batch = batch_of_text("".join(event.model_dump_json() + "\n" for event in events).encode())
     return pa.Table.from_batches([batch], schema=arrow_schema())
 
 

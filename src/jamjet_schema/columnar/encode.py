@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from jamjet_schema.columnar._layout import COLUMNS, ENVELOPE, OVERFLOW, TAG, UNION_MEMBER, VARIANTS
 from jamjet_schema.columnar.json_text import json_text
-from jamjet_schema.columnar.schema import arrow_schema
+from jamjet_schema.columnar.schema import arrow_schema, tag_dictionary
 from jamjet_schema.wire.timestamp import Timestamp
 
 if TYPE_CHECKING:
@@ -138,6 +138,7 @@ def _plan(members: Iterable[tuple[str, str, str]]) -> Plan:
 _ENVELOPE = _plan(m for m in ENVELOPE if m[0] != UNION_MEMBER)
 _VARIANTS = {wire: _plan(members) for wire, members in VARIANTS.items()}
 _TAG = _INDEX[TAG]
+_TAG_INDEX = {wire: i for i, wire in enumerate(VARIANTS)}  # the dictionary's (tag_dictionary)
 
 
 def _put(columns: list[list[Any]], row: int, plan: Plan, doc: dict[str, Any]) -> None:
@@ -167,7 +168,7 @@ def batch_of_lines(lines: list[str]) -> pa.RecordBatch:
         _put(columns, row, _ENVELOPE, doc)
         kind = doc[UNION_MEMBER]
         tag = kind[TAG]
-        columns[_TAG][row] = tag
+        columns[_TAG][row] = _TAG_INDEX[tag]
         _put(columns, row, _VARIANTS[tag], kind)
     schema = arrow_schema()
     arrays = [_array(values, field.type) for values, field in zip(columns, schema, strict=True)]
@@ -181,7 +182,7 @@ def _array(values: list[Any], kind: pa.DataType) -> pa.Array:
         storage = pa.array(values, kind.storage_type)
         return pa.ExtensionArray.from_storage(kind, storage)
     if pa.types.is_dictionary(kind):
-        return pa.array(values, pa.string()).dictionary_encode().cast(kind)
+        return pa.DictionaryArray.from_arrays(pa.array(values, kind.index_type), tag_dictionary())
     if pa.types.is_timestamp(kind):
         return pa.array(values, pa.int64()).cast(kind)
     if pa.types.is_list(kind) and isinstance(kind.value_type, pa.BaseExtensionType):

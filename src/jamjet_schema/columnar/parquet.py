@@ -2,7 +2,8 @@
 log of any size (one row group's columns, and one chunk of text, at a time).
 
 `ParquetSink` takes canonical JSON Lines (whole lines per write, as the log and store
-pipelines hand them on) and writes them as row groups; `read_back` gives a file's
+pipelines hand them on), or record batches the native core built straight from a log
+(logs.scan's Columns), and writes them as row groups; `read_back` gives a file's
 events again with serde's verdict on each row, in the shape the log pipeline gives
 (logs.scan.canonical_texts): Canonical chunks, and a Verdict for each refused row.
 """
@@ -11,14 +12,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from jamjet_schema.columnar.assemble import batch_of_columns, batch_of_text
 from jamjet_schema.columnar.decode import lines_of_batch
-from jamjet_schema.columnar.encode import batch_of_text
 from jamjet_schema.columnar.schema import arrow_schema, layout_problem
 from jamjet_schema.files.errors import Unusable
 from jamjet_schema.logs.check import Verdict
-from jamjet_schema.logs.scan import Canonical, judged_lines
+from jamjet_schema.logs.scan import Canonical, Columns, judged_lines
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # Rows per row group: about 30 MB of columns for events of a few hundred bytes, and
 # enough rows for each column chunk to compress well.
@@ -31,7 +35,8 @@ COMPRESSION = "zstd"
 class ParquetSink:
     """A binary stream's stand-in that turns canonical JSON Lines into Parquet row groups.
 
-    `write` takes whole lines; `flush` writes nothing (a row group is written when it is
+    `write` takes whole lines, `add` a record batch of the layout, `add_columns` the
+    core's columns; `flush` writes nothing (a row group is written when it is
     full); `close` writes the last row group and the footer."""
 
     def __init__(self, out: IO[bytes], rows_per_group: int = ROW_GROUP_ROWS) -> None:
@@ -45,12 +50,19 @@ class ParquetSink:
 
     def write(self, data: bytes) -> int:
         if data:
-            batch = batch_of_text(data)
-            self._pending.append(batch)
-            self._pending_rows += batch.num_rows
-            while self._pending_rows >= self.rows_per_group:
-                self._write_group(self.rows_per_group)
+            self.add(batch_of_text(data))
         return len(data)
+
+    def add_columns(self, columns: Columns) -> None:
+        """A chunk's events as the native core built their columns."""
+        if columns.rows:
+            self.add(batch_of_columns(columns.columns, columns.rows))
+
+    def add(self, batch: pa.RecordBatch) -> None:
+        self._pending.append(batch)
+        self._pending_rows += batch.num_rows
+        while self._pending_rows >= self.rows_per_group:
+            self._write_group(self.rows_per_group)
 
     def flush(self) -> None:
         """Nothing: a row group is written whole, when full or at close."""

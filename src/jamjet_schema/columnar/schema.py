@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from jamjet_schema.columnar._layout import COLUMNS, LAYOUT_VERSION, SCHEMA_VERSION
+from jamjet_schema.columnar._layout import COLUMNS, LAYOUT_VERSION, SCHEMA_VERSION, VARIANTS
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -55,6 +55,15 @@ def arrow_schema() -> pa.Schema:
     fields = [pa.field(name, arrow_type(kind), nullable) for name, kind, nullable in COLUMNS]
     metadata = {LAYOUT_KEY: str(LAYOUT_VERSION).encode(), SCHEMA_KEY: SCHEMA_VERSION.encode()}
     return pa.schema(fields, metadata=metadata)
+
+
+@functools.cache
+def tag_dictionary() -> pa.Array:
+    """The tag column's dictionary: every variant's wire name in the union's order, the
+    same in every batch, so a variant's index is the same in every row group."""
+    import pyarrow as pa
+
+    return pa.array(list(VARIANTS), pa.string())
 
 
 def layout_problem(schema: pa.Schema) -> str | None:

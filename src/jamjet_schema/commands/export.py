@@ -172,7 +172,7 @@ def _from_store(args: argparse.Namespace, out: IO[bytes]) -> int:
 
 
 def _from_file(args: argparse.Namespace, what: str, out: IO[bytes]) -> int:
-    from jamjet_schema.logs.scan import Canonical, Opened, canonical_texts, check_inputs
+    from jamjet_schema.logs.scan import Canonical, Columns, Opened, canonical_texts, check_inputs
 
     if what == "parquet":
         from jamjet_schema.columnar.parquet import read_back
@@ -180,7 +180,8 @@ def _from_file(args: argparse.Namespace, what: str, out: IO[bytes]) -> int:
         items: Iterator[Any] = read_back(args.source)
     else:
         check_inputs([args.source])
-        items = canonical_texts([args.source], args.jobs)
+        # to Parquet, the core puts each accepted line's values in columns itself
+        items = canonical_texts([args.source], args.jobs, columns=args.format == "parquet")
     rejected = exported = 0
     for item in items:
         if isinstance(item, Opened):
@@ -188,6 +189,9 @@ def _from_file(args: argparse.Namespace, what: str, out: IO[bytes]) -> int:
         elif isinstance(item, Canonical):
             out.write(item.data)
             exported += item.data.count(b"\n")
+        elif isinstance(item, Columns):
+            out.add_columns(item)  # type: ignore[attr-defined]  # only a ParquetSink is given Columns
+            exported += item.rows
         elif item.canonical is None:
             rejected += 1
             print(invalid_line(item), file=sys.stderr)

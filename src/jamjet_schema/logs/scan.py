@@ -11,9 +11,10 @@ record.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, Literal, overload
 
 from jamjet_schema import native
 from jamjet_schema.files.errors import Unusable
@@ -38,6 +39,15 @@ class Canonical:
     """The canonical lines of a chunk's accepted events, in order (UTF-8)."""
 
     data: bytes
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A chunk's accepted events, in order, as the native core's Arrow columns of the
+    columnar layout (jamjet_schema.columnar.assemble makes them a record batch)."""
+
+    columns: list[Any]
+    rows: int
 
 
 def total_size(paths: list[str]) -> int:
@@ -107,7 +117,8 @@ def _opened(log: LogInput) -> Opened:
 
 # (line index in the chunk, start, end, what, why: the core's refusal, where it says)
 Place = tuple[int, int, int, int, native.Located | None]
-REFUSED = 1  # what: serde refuses the line (2: it reads it but writes it otherwise)
+REFUSED = 1  # what: serde refuses the line
+WRITTEN_OTHERWISE = 2  # what: serde reads the line, and writes what it read otherwise
 
 
 def verdicts(
@@ -149,11 +160,25 @@ def verdicts(
                 line += ends
 
 
+@overload
 def canonical_texts(
-    paths: list[str], jobs: int, pointer: str | None = None
-) -> Iterator[Opened | Verdict | Canonical]:
-    """For `canonicalize`: the canonical text of every accepted event, in order, and the
-    verdict of every rejected one (a Verdict with the canonical text when accepted)."""
+    paths: list[str], jobs: int, pointer: str | None = None, columns: Literal[False] = False
+) -> Iterator[Opened | Verdict | Canonical]: ...
+
+
+@overload
+def canonical_texts(
+    paths: list[str], jobs: int, pointer: str | None = None, *, columns: bool
+) -> Iterator[Opened | Verdict | Canonical | Columns]: ...
+
+
+def canonical_texts(
+    paths: list[str], jobs: int, pointer: str | None = None, columns: bool = False
+) -> Iterator[Opened | Verdict | Canonical | Columns]:
+    """For `canonicalize` and `export`: the canonical text of every accepted event, in
+    order, and the verdict of every rejected one (a Verdict with the canonical text when
+    accepted). `columns`: with the native core, chunks of accepted events come as
+    Columns, not as text."""
     for path in paths:
         with log_input(path, pointer) as log:
             yield _opened(log)
@@ -163,20 +188,14 @@ def canonical_texts(
                 for record in _records(head, stream, source, at):
                     yield check(record, canonical=True)
                 continue
-
-            def work(chunk: Chunk) -> tuple[bytes, list[int], list[Place], int]:
-                done: tuple[bytes, list[int], list[Place], int]
-                done = native.CORE.canonical_lines(chunk.data, chunk.start, chunk.end)
-                return done
-
             line = 1
-            for item in in_parallel(chunks(head, stream), work, jobs):
+            for item in in_parallel(chunks(head, stream), _chunk_work(columns), jobs):
                 if isinstance(item, Tail):
                     if item.data.strip():
                         yield check(make_record(source, line, item.data), canonical=True)
                     continue
-                chunk, (out, _counts, places, ends) = item
-                yield Canonical(out)
+                chunk, (out, counts, places, ends) = item
+                yield Columns(out, sum(counts)) if columns else Canonical(out)
                 for index, start, end, what, why in places:
                     if what == REFUSED:  # a line only written differently is in `out`
                         record = make_record(source, line + index, chunk.data[start:end])
@@ -184,11 +203,48 @@ def canonical_texts(
                 line += ends
 
 
-def judged_lines(source: str, first: int, data: bytes) -> Iterator[Canonical | Verdict]:
+# What the core answers for a chunk's accepted events: their canonical text or their
+# columns, the counts per variant, the problem lines, the line ends.
+Accepted = tuple[Any, list[int], list[Place], int]
+
+
+def _accepted(columns: bool, data: bytes, start: int, end: int) -> Accepted:
+    """The core's answer for whole lines: the columns are of the values serde read from
+    each line, which are what its canonical text holds."""
+    core = native.CORE
+    assert core is not None
+    done: Accepted
+    if columns:
+        done = core.column_lines(data, start, end, False)
+    else:
+        done = core.canonical_lines(data, start, end)
+    return done
+
+
+def _chunk_work(columns: bool) -> Callable[[Chunk], Accepted]:
+    return lambda chunk: _accepted(columns, chunk.data, chunk.start, chunk.end)
+
+
+@overload
+def judged_lines(
+    source: str, first: int, data: bytes, columns: Literal[False] = False
+) -> Iterator[Canonical | Verdict]: ...
+
+
+@overload
+def judged_lines(
+    source: str, first: int, data: bytes, columns: bool
+) -> Iterator[Canonical | Columns | Verdict]: ...
+
+
+def judged_lines(
+    source: str, first: int, data: bytes, columns: bool = False
+) -> Iterator[Canonical | Columns | Verdict]:
     """serde's verdict on whole lines (`data`: each ended by a line feed), line `first`
     the first: the canonical lines of the accepted ones (Canonical, in order; with the
-    native core one for all, in one call) and a Verdict for each refused line, named
-    by its place. Blank lines are skipped, as a log's are, yet counted."""
+    native core one for all, in one call, or Columns with `columns`) and a Verdict for
+    each refused line, named by its place. Blank lines are skipped, as a log's are, yet
+    counted."""
     if native.CORE is None:
         for index, raw in enumerate(data.split(b"\n")[:-1]):
             if raw.strip():
@@ -196,8 +252,8 @@ def judged_lines(source: str, first: int, data: bytes) -> Iterator[Canonical | V
                 text = verdict.canonical
                 yield verdict if text is None else Canonical((text + "\n").encode())
         return
-    out, _counts, places, _ends = native.CORE.canonical_lines(data, 0, len(data))
-    yield Canonical(out)
+    out, counts, places, _ends = _accepted(columns, data, 0, len(data))
+    yield Columns(out, sum(counts)) if columns else Canonical(out)
     for index, start, end, what, why in places:
         if what == REFUSED:  # a line only written differently is in `out`
             record = make_record(source, first + index, data[start:end])

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from jamjet_schema.logs.check import Verdict
-from jamjet_schema.logs.scan import Canonical, judged_lines
+from jamjet_schema.logs.scan import Canonical, Columns, judged_lines
 from jamjet_schema.spark.parts import Part, part_name
 
 if TYPE_CHECKING:
@@ -95,9 +95,11 @@ class _Split:
         """The refused ones among the split's next lines; the accepted ones are written."""
         data = b"\n".join(lines.to_pylist()) + b"\n"
         refused: list[Verdict] = []
-        for item in judged_lines(self.file, self.lines, data):
+        for item in judged_lines(self.file, self.lines, data, columns=True):
             if isinstance(item, Canonical):
                 self.part.sink.write(item.data)
+            elif isinstance(item, Columns):
+                self.part.sink.add_columns(item)
             else:
                 refused.append(item)
         self.lines += len(lines)
