@@ -30,12 +30,13 @@ _NATIVE_IN_USE = (
 
 # The suites that run again on the pure-Python path (JAMJET_SCHEMA_NATIVE=0): the
 # corpus, the differential and fast-path suites, the models, the log and store commands,
-# the docs.
+# the columnar export, the docs.
 PURE_PYTHON_SUITES = [
     "tests/python",
     "tests/conformance",
     "tests/logs",
     "tests/store",
+    "tests/columnar",
     "tests/test_docs.py",
 ]
 

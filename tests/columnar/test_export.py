@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import random
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 from benchmarks.loggen import LogGenerator, with_bad_lines  # noqa: E402
 from codegen.model import WireModel  # noqa: E402
-from jamjet_schema.columnar import arrow_schema  # noqa: E402
+from jamjet_schema import Event  # noqa: E402
+from jamjet_schema.columnar import arrow_schema, from_arrow, to_arrow  # noqa: E402
 from jamjet_schema.columnar.encode import batch_of_lines  # noqa: E402
 from tests.files.conftest import cli, leftovers  # noqa: E402
 
@@ -46,6 +49,43 @@ def test_a_log_to_parquet_and_back_is_canonicalize(tmp_path: Path, lines: list[s
     back = cli("export", parquet, "--format", "jsonl")
     assert back.code == 0 and back.out == canonical
     assert leftovers(tmp_path) == []
+
+
+def with_computed_costs(lines: list[str], seed: int) -> list[str]:
+    """The lines with each model call's cost, and a rate in a Value member, of arbitrary
+    digits and small, as floating point arithmetic makes them: serde reads a few in a
+    hundred of those back as their neighbours (columnar.drift)."""
+    rng = random.Random(seed)
+    out = []
+    for line in lines:
+        event = json.loads(line)
+        kind = event["kind"]
+        if kind["type"] == "node_completed":
+            tokens = rng.randint(1, 200_000)
+            kind["cost_usd"] = rng.random() * 10.0 ** -rng.randint(5, 9)
+            rate = kind["cost_usd"] / tokens
+            kind["state_patch"] = {"spend": {"usd": kind["cost_usd"], "per_token": rate}}
+        out.append(json.dumps(event, ensure_ascii=False, separators=(",", ":")))
+    return out
+
+
+def test_floats_serde_reads_back_otherwise_survive_the_round_trip(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    log = tmp_path / "costs.jsonl"
+    log.write_text("".join(line + "\n" for line in with_computed_costs(lines, seed=4)))
+    canonical = cli("canonicalize", log).out
+    twice = tmp_path / "twice.jsonl"
+    twice.write_bytes(canonical)
+    assert cli("canonicalize", twice).out != canonical  # serde's reading drifts here
+    parquet = tmp_path / "costs.parquet"
+    assert cli("export", log, "--format", "parquet", "-o", parquet).code == 0
+    assert cli("export", parquet, "--format", "jsonl").out == canonical
+    events = [Event.model_validate(json.loads(text)) for text in canonical.decode().splitlines()]
+    assert [e.model_dump_json() for e in events] == canonical.decode().splitlines()
+    back = from_arrow(to_arrow(events))
+    assert back == events
+    assert [e.model_dump_json() for e in back] == canonical.decode().splitlines()
 
 
 def test_stdin_to_parquet_on_stdout(tmp_path: Path, lines: list[str]) -> None:

@@ -10,6 +10,7 @@ logs and stores as Parquet, `export --format jsonl FILE.parquet` reads them back
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -37,11 +38,25 @@ def from_arrow(table: pa.Table | pa.RecordBatch) -> list[Event]:
     """The events of a table of the layout, each read with serde's verdict (a row serde
     would refuse raises pydantic's ValidationError); ValueError if the table is not of
     the layout."""
-    from jamjet_schema import Event
     from jamjet_schema.columnar.decode import lines_of_batch
 
     problem = layout_problem(table.schema)
     if problem is not None:
         raise ValueError(problem)
     batches = table.to_batches() if hasattr(table, "to_batches") else [table]
-    return [Event.model_validate_json(line) for batch in batches for line in lines_of_batch(batch)]
+    return [_event(line) for batch in batches for line in lines_of_batch(batch)]
+
+
+def _event(line: str) -> Event:
+    """The row's event as serde reads its text; where that reading drifts from the row's
+    own floats (columnar.drift), the event of the row's values themselves."""
+    from jamjet_schema import Event
+    from jamjet_schema.columnar.drift import as_serde_wrote
+
+    event = Event.model_validate_json(line)
+    written = event.model_dump_json()
+    if written != line and as_serde_wrote(line, written):
+        exact = Event.model_validate(json.loads(line))
+        if exact.model_dump_json() == line:
+            return exact
+    return event

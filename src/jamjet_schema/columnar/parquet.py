@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from jamjet_schema.columnar.assemble import batch_of_columns, batch_of_text
 from jamjet_schema.columnar.decode import lines_of_batch
+from jamjet_schema.columnar.drift import as_serde_wrote
 from jamjet_schema.columnar.schema import arrow_schema, layout_problem
 from jamjet_schema.files.errors import Unusable
 from jamjet_schema.logs.check import Verdict
@@ -124,5 +125,19 @@ def read_back(path: str) -> Iterator[Canonical | Verdict]:
 
 def _judged(path: str, first: int, lines: list[str]) -> Iterator[Canonical | Verdict]:
     """serde's verdict on restored rows: from a file this package wrote, every row is
-    accepted as it is; one written by other tools may hold what serde refuses."""
-    return judged_lines(path, first, "".join(line + "\n" for line in lines).encode())
+    accepted as it is; one written by other tools may hold what serde refuses, or text
+    serde writes otherwise (as a log's line, its canonical text is given). A row serde
+    writes otherwise only as its float parsing drifts keeps its own text (drift.py)."""
+    data = "".join(line + "\n" for line in lines).encode()
+    items = list(judged_lines(path, first, data))
+    refused = {item.record.line - first for item in items if isinstance(item, Verdict)}
+    written = b"".join(item.data for item in items if isinstance(item, Canonical))
+    kept = [line for index, line in enumerate(lines) if index not in refused]
+    if written != "".join(line + "\n" for line in kept).encode():
+        rewritten = written.decode().split("\n")[:-1]
+        texts = [
+            a if a == b or as_serde_wrote(a, b) else b for a, b in zip(kept, rewritten, strict=True)
+        ]
+        written = "".join(text + "\n" for text in texts).encode()
+    yield Canonical(written)
+    yield from (item for item in items if isinstance(item, Verdict))
