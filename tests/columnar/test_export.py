@@ -143,3 +143,20 @@ def test_what_export_cannot_use_is_one_line(tmp_path: Path, lines: list[str]) ->
         assert done.code == 2 and len(done.error_lines) == 1, (args, done.err)
         assert done.err.startswith("jamjet-schema export: ") and said in done.err, done.err
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n"])
+def test_an_empty_log_is_an_empty_table(tmp_path: Path, text: str) -> None:
+    """As validate and canonicalize take it: a warning, no events, exit 0."""
+    log = tmp_path / "empty.jsonl"
+    log.write_text(text)
+    parquet = tmp_path / "empty.parquet"
+    done = cli("export", log, "--format", "parquet", "-o", parquet)
+    assert done.code == 0
+    assert done.error_lines == [
+        f"jamjet-schema export: warning: {log}: empty, no records",
+        "0 events exported, 0 records rejected",
+    ]
+    table = pq.read_table(parquet)
+    assert table.num_rows == 0 and table.schema == arrow_schema()
+    assert cli("export", parquet).out == b""

@@ -117,8 +117,8 @@ def run(args: argparse.Namespace) -> int:
 
 def kind_of_input(source: str) -> str:
     """ "store", "log" or "parquet": a store's URL or header, Parquet's magic, a text that
-    starts as JSON (or compressed data); anything else is taken for a store, whose
-    reader then says what is wrong with it."""
+    starts as JSON (or compressed data) or nothing but white space; anything else is
+    taken for a store, whose reader then says what is wrong with it."""
     if source == STDIO:
         return "log"
     if names_a_store(source):
@@ -130,7 +130,8 @@ def kind_of_input(source: str) -> str:
         head = b""
     if head.startswith(PARQUET_MAGIC):
         return "parquet"
-    if head.startswith((GZIP_MAGIC, ZSTD_MAGIC)) or head.lstrip()[:1] in (b"{", b"["):
+    # an empty file is an empty log, as validate and canonicalize take it
+    if head.startswith((GZIP_MAGIC, ZSTD_MAGIC)) or head.lstrip()[:1] in (b"", b"{", b"["):
         return "log"
     return "store"
 
