@@ -43,6 +43,17 @@ def test_a_good_log_passes_with_counts_per_variant(
     assert len(expected) == len(model.of_kind(TaggedUnion)[0].variants)
 
 
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_text_summary_counts_in_words(
+    good_lines: list[str], tmp_path: Path, capsys: Capture, count: int
+) -> None:
+    log = _write(tmp_path / "log.jsonl", good_lines[:count])
+    assert main(["validate", str(log)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    noun = "record" if count == 1 else "records"
+    assert first == f"{count} {noun}: {count} valid, 0 invalid"
+
+
 def _bad_log(good: list[str]) -> tuple[list[bytes], dict[int, str]]:
     """Lines with one defect each, and the rule each one breaks, by line number."""
     event = json.loads(good[5])

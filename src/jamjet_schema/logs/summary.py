@@ -52,7 +52,7 @@ class Summary:
         return counts
 
     def as_text(self, canonical_checked: bool) -> str:
-        lines = [f"{self.records} records: {self.valid} valid, {self.errors} invalid"]
+        lines = [f"{counted(self.records, 'record')}: {self.valid} valid, {self.errors} invalid"]
         if canonical_checked:
             lines[0] += f", {self.non_canonical} not canonical"
         lines += [f"  {n:>9}  {variant}" for variant, n in sorted(self.per_variant.items())]
