@@ -19,7 +19,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 from benchmarks.loggen import LogGenerator  # noqa: E402
 from codegen.model import WireModel  # noqa: E402
 from codegen.pipeline import load_model  # noqa: E402
-from jamjet_schema import Event, native  # noqa: E402
+from jamjet_schema import Event, columnar, native  # noqa: E402
 from jamjet_schema.columnar import arrow_schema, from_arrow, to_arrow  # noqa: E402
 from jamjet_schema.columnar.assemble import batch_of_text  # noqa: E402
 from jamjet_schema.columnar.decode import lines_of_batch  # noqa: E402
@@ -131,6 +131,19 @@ def test_to_arrow_and_from_arrow(model: WireModel) -> None:
     back = from_arrow(table)
     assert [event.model_dump_json() for event in back] == lines
     assert back == events
+
+
+def test_to_arrow_makes_a_batch_per_slice_of_text(
+    model: WireModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A string column holds at most 2 GiB in one batch: a long list of events is cut."""
+    lines = list(LogGenerator(model, seed=10, realistic=True).events(300))
+    events = [Event.model_validate_json(line) for line in lines]
+    monkeypatch.setattr(columnar, "BATCH_BYTES", 20_000)
+    table = to_arrow(events)
+    assert len(table.to_batches()) > 5 and table.num_rows == 300
+    assert [event.model_dump_json() for event in from_arrow(table)] == lines
+    assert to_arrow([]).num_rows == 0
 
 
 def test_a_table_of_another_layout_is_refused() -> None:

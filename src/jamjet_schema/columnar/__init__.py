@@ -24,14 +24,28 @@ if TYPE_CHECKING:
 __all__ = ["arrow_schema", "from_arrow", "layout_problem", "to_arrow"]
 
 
+# Text of the events per record batch: a string column holds at most 2 GiB in a batch.
+BATCH_BYTES = 1 << 26
+
+
 def to_arrow(events: Iterable[Event]) -> pa.Table:
-    """A table of the layout, one row per event, in order."""
+    """A table of the layout, one row per event, in order (in record batches of about
+    BATCH_BYTES of the events' text each)."""
     import pyarrow as pa
 
     from jamjet_schema.columnar.assemble import batch_of_text
 
-    batch = batch_of_text("".join(event.model_dump_json() + "\n" for event in events).encode())
-    return pa.Table.from_batches([batch], schema=arrow_schema())
+    batches, text, size = [], [], 0
+    for event in events:
+        line = (event.model_dump_json() + "\n").encode()
+        text.append(line)
+        size += len(line)
+        if size >= BATCH_BYTES:
+            batches.append(batch_of_text(b"".join(text)))
+            text, size = [], 0
+    if text or not batches:
+        batches.append(batch_of_text(b"".join(text)))
+    return pa.Table.from_batches(batches, schema=arrow_schema())
 
 
 def from_arrow(table: pa.Table | pa.RecordBatch) -> list[Event]:
