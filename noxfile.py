@@ -92,6 +92,17 @@ def tests(session: nox.Session) -> None:
     _install(session)
     _build_rust(session)
     session.run("cargo", "test", "--release", "--locked", "--quiet", external=True)
+    # the native core's own unit tests (its Arrow builders), linked against this Python
+    session.run(
+        "cargo",
+        "test",
+        "-p",
+        "jamjet-schema-native",
+        "--release",
+        "--locked",
+        "--quiet",
+        external=True,
+    )
     # builds generated/typescript and the `typescript` testee, then runs tests/typescript
     session.run("npm", "ci", "--prefix", "tests/typescript", "--no-audit", external=True)
     session.run("npm", "test", "--prefix", "tests/typescript", "--silent", external=True)

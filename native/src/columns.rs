@@ -13,9 +13,17 @@ use std::fmt::Display;
 use std::io::Write;
 
 use chrono::{DateTime, Timelike, Utc};
+use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use serde::Serialize;
+
+/// The largest offset a string or list column holds (int32 offsets); small in the unit
+/// tests, which overflow it.
+#[cfg(not(test))]
+const MAX_OFFSET: usize = i32::MAX as usize;
+#[cfg(test)]
+const MAX_OFFSET: usize = 64;
 
 /// A column's buffers and children, in Arrow's order for its type; a validity buffer
 /// is left out (None) when the column has no null.
@@ -23,11 +31,28 @@ pub struct Built {
     nulls: usize,
     buffers: Vec<Option<Vec<u8>>>,
     children: Vec<Built>,
+    /// More text or items than int32 offsets reach: the column cannot be made.
+    too_large: bool,
 }
 
 impl Built {
-    /// The column as Python receives it: (null count, buffers, children).
+    fn new(nulls: usize, buffers: Vec<Option<Vec<u8>>>, children: Vec<Built>) -> Self {
+        Built {
+            nulls,
+            buffers,
+            children,
+            too_large: false,
+        }
+    }
+
+    /// The column as Python receives it: (null count, buffers, children); OverflowError
+    /// for one beyond int32 offsets (an event of gigabytes).
     pub fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        if self.too_large {
+            return Err(PyOverflowError::new_err(
+                "more than 2 GiB in one column of a batch: events too large for the columnar layout",
+            ));
+        }
         let buffers: Vec<_> = self
             .buffers
             .into_iter()
@@ -108,28 +133,17 @@ pub trait Column: Default {
 }
 
 /// string (and Arrow's JSON extension's storage): int32 offsets into UTF-8 bytes.
+#[derive(Default)]
 pub struct Utf8 {
     valid: Validity,
-    offsets: Vec<i32>,
+    offsets: Offsets,
     data: Vec<u8>,
-}
-
-impl Default for Utf8 {
-    fn default() -> Self {
-        Self {
-            valid: Validity::default(),
-            offsets: vec![0],
-            data: Vec::new(),
-        }
-    }
 }
 
 impl Utf8 {
     fn end_value(&mut self, valid: bool) {
         self.valid.push(valid);
-        // a batch holds at most one chunk of a log (logs.batch.BATCH), far below 2 GiB
-        let end = i32::try_from(self.data.len()).expect("a batch's text fits int32 offsets");
-        self.offsets.push(end);
+        self.offsets.push(self.data.len());
     }
 
     pub fn str(&mut self, row: usize, value: &str) {
@@ -170,11 +184,40 @@ impl Column for Utf8 {
 
     fn finish(self) -> Built {
         let (nulls, validity) = self.valid.finish();
+        let too_large = self.offsets.too_large;
+        let buffers = vec![
+            validity,
+            Some(bytes_of(&self.offsets.ends)),
+            Some(self.data),
+        ];
         Built {
-            nulls,
-            buffers: vec![validity, Some(bytes_of(&self.offsets)), Some(self.data)],
-            children: Vec::new(),
+            too_large,
+            ..Built::new(nulls, buffers, Vec::new())
         }
+    }
+}
+
+/// int32 offsets: where each value ends, after a 0.
+struct Offsets {
+    ends: Vec<i32>,
+    too_large: bool,
+}
+
+impl Default for Offsets {
+    fn default() -> Self {
+        Offsets {
+            ends: vec![0],
+            too_large: false,
+        }
+    }
+}
+
+impl Offsets {
+    fn push(&mut self, end: usize) {
+        if end > MAX_OFFSET {
+            self.too_large = true; // reported when the column is handed over
+        }
+        self.ends.push(i32::try_from(end).unwrap_or(i32::MAX));
     }
 }
 
@@ -229,11 +272,11 @@ impl<T: Primitive> Column for Fixed<T> {
 
     fn finish(self) -> Built {
         let (nulls, validity) = self.valid.finish();
-        Built {
+        Built::new(
             nulls,
-            buffers: vec![validity, Some(bytes_of(&self.values))],
-            children: Vec::new(),
-        }
+            vec![validity, Some(bytes_of(&self.values))],
+            Vec::new(),
+        )
     }
 }
 
@@ -263,29 +306,16 @@ impl Column for Bools {
 
     fn finish(self) -> Built {
         let (nulls, validity) = self.valid.finish();
-        Built {
-            nulls,
-            buffers: vec![validity, Some(self.values.bytes)],
-            children: Vec::new(),
-        }
+        Built::new(nulls, vec![validity, Some(self.values.bytes)], Vec::new())
     }
 }
 
 /// list<T>: int32 offsets into the items, a column of their own.
+#[derive(Default)]
 pub struct List<T: Column> {
     valid: Validity,
-    offsets: Vec<i32>,
+    offsets: Offsets,
     pub items: T,
-}
-
-impl<T: Column> Default for List<T> {
-    fn default() -> Self {
-        Self {
-            valid: Validity::default(),
-            offsets: vec![0],
-            items: T::default(),
-        }
-    }
 }
 
 impl<T: Column> List<T> {
@@ -307,8 +337,7 @@ impl<T: Column> List<T> {
 
     fn end_list(&mut self, valid: bool) {
         self.valid.push(valid);
-        let end = i32::try_from(self.items.len()).expect("a batch's items fit int32 offsets");
-        self.offsets.push(end);
+        self.offsets.push(self.items.len());
     }
 }
 
@@ -323,11 +352,13 @@ impl<T: Column> Column for List<T> {
 
     fn finish(self) -> Built {
         let (nulls, validity) = self.valid.finish();
-        let items = self.items.len();
+        let count = self.items.len();
+        let items = self.items.finished(count);
+        let too_large = self.offsets.too_large || items.too_large;
+        let buffers = vec![validity, Some(bytes_of(&self.offsets.ends))];
         Built {
-            nulls,
-            buffers: vec![validity, Some(bytes_of(&self.offsets))],
-            children: vec![self.items.finished(items)],
+            too_large,
+            ..Built::new(nulls, buffers, vec![items])
         }
     }
 }
@@ -343,5 +374,104 @@ pub fn stamp(nanos: &mut Fixed<i64>, text: &mut Utf8, row: usize, value: &DateTi
             let quoted = serde_json::to_string(value).expect("chrono serializes");
             text.str(row, &quoted[1..quoted.len() - 1]);
         }
+    }
+}
+
+/// The builders against Arrow's format (its specification's layouts, written out); the
+/// columns' values against serde's are the Python tests' (tests/columnar).
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn i32s(bytes: &[u8]) -> Vec<i32> {
+        let words = bytes.chunks(4).map(|w| w.try_into().expect("4 bytes"));
+        words.map(i32::from_le_bytes).collect()
+    }
+
+    #[test]
+    fn strings_padded_with_nulls() {
+        let mut column = Utf8::default();
+        column.str(1, "ab");
+        column.display(2, &7);
+        let built = column.finished(4);
+        assert_eq!(built.nulls, 2);
+        assert_eq!(built.buffers[0], Some(vec![0b0110]));
+        assert_eq!(i32s(built.buffers[1].as_ref().unwrap()), [0, 0, 2, 3, 3]);
+        assert_eq!(built.buffers[2].as_deref(), Some(&b"ab7"[..]));
+    }
+
+    #[test]
+    fn a_column_without_nulls_has_no_validity_buffer() {
+        let mut column = Fixed::<u32>::default();
+        column.put(0, 5);
+        column.put(1, u32::MAX);
+        let built = column.finished(2);
+        assert_eq!((built.nulls, &built.buffers[0]), (0, &None));
+        assert_eq!(
+            built.buffers[1].as_deref(),
+            Some(&[5, 0, 0, 0, 255, 255, 255, 255][..])
+        );
+    }
+
+    #[test]
+    fn bools_are_bits() {
+        let mut column = Bools::default();
+        for row in [0, 2, 9] {
+            column.put(row, row != 2);
+        }
+        let built = column.finished(10);
+        assert_eq!(built.buffers[0], Some(vec![0b0000_0101, 0b10]));
+        assert_eq!(built.buffers[1], Some(vec![0b0000_0001, 0b10]));
+    }
+
+    #[test]
+    fn lists_and_their_null_items() {
+        let mut column = List::<Utf8>::default();
+        let values = [Some("a"), None, Some("b")];
+        column.put(0, values, |items, at, item| {
+            if let Some(text) = item {
+                items.str(at, text);
+            }
+        });
+        column.put(2, [] as [&str; 0], |items, at, item| items.str(at, item));
+        let built = column.finished(3);
+        assert_eq!(built.buffers[0], Some(vec![0b101]));
+        assert_eq!(i32s(built.buffers[1].as_ref().unwrap()), [0, 3, 3, 3]);
+        let items = &built.children[0];
+        assert_eq!((items.nulls, &items.buffers[0]), (1, &Some(vec![0b101])));
+    }
+
+    #[test]
+    fn text_beyond_int32_offsets_is_too_large_not_a_panic() {
+        let mut column = List::<Utf8>::default();
+        column.put(0, ["x".repeat(MAX_OFFSET)], |items, at, item| {
+            items.str(at, &item)
+        });
+        assert!(!column.finished(1).too_large);
+        let mut column = List::<Utf8>::default();
+        column.put(0, ["x".repeat(MAX_OFFSET + 1)], |items, at, item| {
+            items.str(at, &item)
+        });
+        assert!(column.finished(1).too_large);
+    }
+
+    #[test]
+    fn an_instant_beyond_nanoseconds_is_its_text() {
+        let (mut nanos, mut text) = (Fixed::<i64>::default(), Utf8::default());
+        let instants = [
+            "1970-01-01T00:00:01.5Z",
+            "2262-04-12T00:00:00Z",
+            "2016-12-31T23:59:60Z",
+        ];
+        for (row, instant) in instants.iter().enumerate() {
+            let value: DateTime<Utc> = serde_json::from_str(&format!("\"{instant}\"")).unwrap();
+            stamp(&mut nanos, &mut text, row, &value);
+        }
+        let (nanos, text) = (nanos.finished(3), text.finished(3));
+        assert_eq!(nanos.buffers[0], Some(vec![0b001]));
+        let first = i64::from_le_bytes(nanos.buffers[1].as_ref().unwrap()[..8].try_into().unwrap());
+        assert_eq!(first, 1_500_000_000);
+        let written = String::from_utf8(text.buffers[2].clone().unwrap()).unwrap();
+        assert_eq!(written, "2262-04-12T00:00:00Z2016-12-31T23:59:60Z");
     }
 }

@@ -110,9 +110,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         refuse_inputs(args.output, logs=[args.source])
     with _output(args) as out:
-        if what == "store":
-            return _from_store(args, out)
-        return _from_file(args, what, out)
+        try:
+            if what == "store":
+                return _from_store(args, out)
+            return _from_file(args, what, out)
+        except OverflowError as err:  # the native core's: a column beyond int32 offsets
+            raise Unusable(f"{args.source}: {err}") from None
 
 
 def kind_of_input(source: str) -> str:
